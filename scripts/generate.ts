@@ -1,0 +1,52 @@
+/**
+ * Derives everything in generated/ from openapi.yaml.
+ * `--check` regenerates in memory and fails if generated/ is stale, so CI catches a spec edit
+ * that was not followed by `npm run generate` (or a hand edit of a generated file).
+ */
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+import { parse } from 'yaml';
+
+const root = path.resolve(__dirname, '..');
+const specPath = path.join(root, 'openapi.yaml');
+const outDir = path.join(root, 'generated');
+
+const JSON_HEADER_NOTE = 'Generated from openapi.yaml by `npm run generate`. Do not edit.';
+
+async function render(): Promise<Map<string, string>> {
+  const specText = await readFile(specPath, 'utf8');
+  const ast = await openapiTS(specText, { defaultNonNullable: false, alphabetize: false });
+  const spec: unknown = parse(specText);
+  const specJson = `${JSON.stringify({ 'x-generated': JSON_HEADER_NOTE, ...(spec as object) }, null, 2)}\n`;
+  return new Map([
+    ['openapi.d.ts', `${COMMENT_HEADER}${astToString(ast)}`],
+    ['openapi.json', specJson],
+  ]);
+}
+
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check');
+  const files = await render();
+  const stale: string[] = [];
+  await mkdir(outDir, { recursive: true });
+  for (const [name, contents] of files) {
+    const target = path.join(outDir, name);
+    if (check) {
+      const current = await readFile(target, 'utf8').catch(() => '');
+      if (current !== contents) stale.push(`generated/${name}`);
+    } else {
+      await writeFile(target, contents);
+    }
+  }
+  if (stale.length > 0) {
+    console.error(`${stale.join(', ')} differ from openapi.yaml; run \`npm run generate\` and commit the result.`);
+    process.exit(1);
+  }
+  console.log(check ? 'generated/ is up to date with openapi.yaml' : `wrote ${[...files.keys()].map((n) => `generated/${n}`).join(', ')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

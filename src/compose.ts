@@ -1,0 +1,43 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Document } from 'openapi-backend';
+import spec from '../generated/openapi.json';
+import type { Config } from './config';
+import { ItemService } from './domain/item-service';
+import { PageTokenCodec } from './domain/page-token';
+import { createApp } from './http/app';
+import { handlers } from './http/handlers';
+import type { HttpApp } from './http/http-types';
+import { createOpenApiBackendRouter } from './http/openapi-backend-router';
+import type { OperationId } from './http/operation-types';
+import { jsonLogger, type Logger } from './logger';
+import type { ItemRepository } from './storage/item-repository';
+import { createDocumentClient } from './storage/dynamodb/document-client';
+import { DynamoDbItemRepository } from './storage/dynamodb/dynamodb-item-repository';
+
+export interface Overrides {
+  /** Replaces the DynamoDB repository: only for fault injection, where the real engine cannot fail on cue. */
+  readonly repository?: ItemRepository;
+  readonly logger?: Logger;
+}
+
+/** Wires the application from config: the composition root shared by the Lambda entry and tests. */
+export async function composeApp(config: Config, overrides: Overrides = {}): Promise<HttpApp> {
+  const repository =
+    overrides.repository ??
+    new DynamoDbItemRepository(
+      createDocumentClient({
+        region: config.region,
+        ...(config.dynamodbEndpoint !== undefined && { endpoint: config.dynamodbEndpoint }),
+      }),
+      config.tableName,
+    );
+  const items = new ItemService({
+    repository,
+    pageTokens: new PageTokenCodec(config.pageTokenSecret, config.pageTokenTtlSeconds),
+    newId: uuidv7,
+    now: () => new Date(),
+  });
+  const operationIds = Object.keys(handlers).filter((id): id is OperationId => id in handlers);
+  const router = await createOpenApiBackendRouter(spec as Document, operationIds);
+  return createApp({ router, handlers, context: { items }, logger: overrides.logger ?? jsonLogger });
+}

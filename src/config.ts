@@ -1,0 +1,37 @@
+/** The environment, read once at cold start and checked, so a bad deployment fails loudly and early. */
+export interface Config {
+  readonly tableName: string;
+  readonly region: string;
+  /** Set to use a DynamoDB other than AWS's (the local engine); the SDK's default otherwise. */
+  readonly dynamodbEndpoint?: string;
+  /** Key that signs page tokens; rotating it invalidates outstanding tokens (clients get 400). */
+  readonly pageTokenSecret: Buffer;
+  readonly pageTokenTtlSeconds: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const DEFAULT_PAGE_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const tableName = required(env, 'TABLE_NAME');
+  const secret = Buffer.from(required(env, 'PAGE_TOKEN_SECRET'), 'base64');
+  if (secret.length < 32) throw new ConfigError('PAGE_TOKEN_SECRET must be at least 32 bytes, base64-encoded');
+  const ttl = env.PAGE_TOKEN_TTL_SECONDS === undefined ? DEFAULT_PAGE_TOKEN_TTL_SECONDS : Number(env.PAGE_TOKEN_TTL_SECONDS);
+  if (!Number.isInteger(ttl) || ttl <= 0) throw new ConfigError('PAGE_TOKEN_TTL_SECONDS must be a positive integer');
+  return {
+    tableName,
+    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    ...(env.DYNAMODB_ENDPOINT !== undefined && env.DYNAMODB_ENDPOINT !== '' && { dynamodbEndpoint: env.DYNAMODB_ENDPOINT }),
+    pageTokenSecret: secret,
+    pageTokenTtlSeconds: ttl,
+  };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') throw new ConfigError(`${name} is required`);
+  return value;
+}

@@ -1,0 +1,67 @@
+import type { Logger } from '../logger';
+import type { HttpApp, HttpRequest, HttpResponse } from './http-types';
+import type { HandlerContext, HandlerMap, HandlerRequest, HandlerResult, OperationId } from './operation-types';
+import { problemResponse } from './problem';
+import { readJsonBody } from './request-body';
+import type { RequestRouter } from './request-router';
+
+export interface AppDependencies {
+  readonly router: RequestRouter;
+  readonly handlers: HandlerMap;
+  readonly context: HandlerContext;
+  readonly logger: Logger;
+}
+
+/**
+ * The HTTP application: route, read the body, validate against the spec, run the operation's
+ * handler, serialise its result. Every failure on the way becomes problem+json in one place.
+ */
+export function createApp({ router, handlers, context, logger }: AppDependencies): HttpApp {
+  return async (request: HttpRequest): Promise<HttpResponse> => {
+    try {
+      const route = router.match(request.method, request.path);
+      const body = readJsonBody(request, route.requestMediaTypes);
+      const parameters = router.validate(route, { path: request.path, query: request.query, headers: request.headers, body });
+      // The validator has just checked these values against the operation's schemas: this is the
+      // one point where runtime-validated data takes on the generated types.
+      const typed = {
+        path: parameters.path,
+        query: parameters.query,
+        headers: request.headers,
+        body,
+        caller: request.caller,
+      } as HandlerRequest<typeof route.operationId>;
+      return toHttpResponse(await invoke(handlers, route.operationId, typed, context));
+    } catch (error) {
+      return problemResponse(error, request.requestId, logger);
+    }
+  };
+}
+
+function invoke<Id extends OperationId>(
+  handlers: HandlerMap,
+  operationId: Id,
+  request: HandlerRequest<Id>,
+  context: HandlerContext,
+): Promise<HandlerResult<Id>> {
+  const handler: HandlerMap[Id] = handlers[operationId];
+  return handler(request, context);
+}
+
+interface SerializableResult {
+  readonly status: number;
+  readonly headers: object;
+  readonly body?: unknown;
+}
+
+function toHttpResponse(result: SerializableResult): HttpResponse {
+  const headers: Record<string, string> = Object.fromEntries(
+    Object.entries(result.headers).map(([name, value]) => [name.toLowerCase(), String(value)]),
+  );
+  if (result.body === undefined) return { status: result.status, headers };
+  return {
+    status: result.status,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(result.body),
+  };
+}

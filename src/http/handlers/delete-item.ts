@@ -1,0 +1,8 @@
+// Implements deleteItem (openapi.yaml: DELETE /items/{itemId})
+import { expectedVersions } from '../item-representation';
+import type { Handler } from '../operation-types';
+
+export const deleteItem: Handler<'deleteItem'> = async ({ path, headers, caller }, { items }) => {
+  await items.delete(caller.subject, path.itemId, expectedVersions(headers['if-match']));
+  return { status: 204, headers: {} };
+};

@@ -1,0 +1,8 @@
+// Implements replaceItem (openapi.yaml: PUT /items/{itemId})
+import { entityTag, expectedVersions, itemBody } from '../item-representation';
+import type { Handler } from '../operation-types';
+
+export const replaceItem: Handler<'replaceItem'> = async ({ path, headers, body, caller }, { items }) => {
+  const item = await items.replace(caller.subject, path.itemId, body, expectedVersions(headers['if-match']));
+  return { status: 200, headers: { ETag: entityTag(item) }, body: itemBody(item) };
+};

@@ -1,0 +1,8 @@
+// Implements updateItem (openapi.yaml: PATCH /items/{itemId}), a JSON Merge Patch (RFC 7396)
+import { entityTag, expectedVersions, itemBody } from '../item-representation';
+import type { Handler } from '../operation-types';
+
+export const updateItem: Handler<'updateItem'> = async ({ path, headers, body, caller }, { items }) => {
+  const item = await items.update(caller.subject, path.itemId, body, expectedVersions(headers['if-match']));
+  return { status: 200, headers: { ETag: entityTag(item) }, body: itemBody(item) };
+};

@@ -1,0 +1,56 @@
+/**
+ * Types of requests and results per operation, derived from the generated contract. The handler
+ * map is checked against these, so an operation without a handler, or a handler returning a status,
+ * header or body the spec does not document, is a compile error.
+ */
+import type { operations } from '../../generated/openapi';
+import type { ItemService } from '../domain/item-service';
+import type { Caller } from './http-types';
+
+export type OperationId = keyof operations;
+
+type Operation<Id extends OperationId> = operations[Id];
+type ContentOf<T> = T extends { content: infer C } ? C[keyof C] : undefined;
+/** Drops the `[name: string]: unknown` index signature openapi-typescript adds to header objects. */
+type KnownKeys<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+type Parameters<Id extends OperationId, In extends string> = Operation<Id>['parameters'] extends {
+  [K in In]?: infer P;
+}
+  ? [P] extends [never]
+    ? Record<string, never>
+    : NonNullable<P>
+  : Record<string, never>;
+
+export type RequestBody<Id extends OperationId> = ContentOf<Operation<Id>['requestBody']>;
+
+/** What a handler receives: validated against the spec, with parameters coerced to their types. */
+export interface HandlerRequest<Id extends OperationId> {
+  readonly path: Parameters<Id, 'path'>;
+  readonly query: Parameters<Id, 'query'>;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: RequestBody<Id>;
+  readonly caller: Caller;
+}
+
+type SuccessStatus<Id extends OperationId> = Extract<keyof Operation<Id>['responses'], 200 | 201 | 202 | 204>;
+type ResponseSpec<Id extends OperationId, S extends SuccessStatus<Id>> = Operation<Id>['responses'][S];
+type ResultFor<R, S> = { readonly status: S; readonly headers: KnownKeys<R extends { headers: infer H } ? H : never> } & (
+  ContentOf<R> extends undefined ? { readonly body?: undefined } : { readonly body: ContentOf<R> }
+);
+
+/** A handler's successful result; errors are thrown as typed errors and mapped in http/problem.ts. */
+export type HandlerResult<Id extends OperationId> = {
+  [S in SuccessStatus<Id>]: ResultFor<ResponseSpec<Id, S>, S>;
+}[SuccessStatus<Id>];
+
+/** What handlers may use besides the request. */
+export interface HandlerContext {
+  readonly items: ItemService;
+}
+
+export type Handler<Id extends OperationId> = (
+  request: HandlerRequest<Id>,
+  context: HandlerContext,
+) => Promise<HandlerResult<Id>>;
+
+export type HandlerMap = { readonly [Id in OperationId]: Handler<Id> };

@@ -1,0 +1,183 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ItemNotFoundError, VersionMismatchError } from '../../domain/errors';
+import type { Item, ItemChanges } from '../../domain/item';
+import type { ItemListPage, ItemListQuery, ItemRepository } from '../item-repository';
+import { fromItemRecord, toItemRecord } from './item-record';
+import { ITEM_SORT_KEY_PREFIX, ITEMS_TABLE, itemSortKey, ownerKey, ownerStatusKey } from './table-design';
+
+/** ItemRepository on one DynamoDB table; see docs/dynamodb-design.md for the access patterns. */
+export class DynamoDbItemRepository implements ItemRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async insert(owner: string, item: Item): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: toItemRecord(owner, item),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async find(owner: string, id: string): Promise<Item | undefined> {
+    const { Item: record } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: key(owner, id), ConsistentRead: true }),
+    );
+    return record === undefined ? undefined : fromItemRecord(record);
+  }
+
+  async list(owner: string, query: ItemListQuery): Promise<ItemListPage> {
+    // One more than asked tells whether another page exists, so the last page carries no token.
+    const { Items: records = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        ...listKeyCondition(owner, query),
+        ScanIndexForward: false,
+        Limit: query.limit + 1,
+      }),
+    );
+    return {
+      items: records.slice(0, query.limit).map(fromItemRecord),
+      hasMore: records.length > query.limit,
+    };
+  }
+
+  async update(
+    owner: string,
+    id: string,
+    changes: ItemChanges,
+    expectedVersions?: readonly number[],
+  ): Promise<Item> {
+    const set = ['#updatedAt = :updatedAt', '#version = #version + :one'];
+    const remove: string[] = [];
+    const names: Record<string, string> = { '#updatedAt': 'updatedAt', '#version': 'version' };
+    const values: Record<string, unknown> = { ':updatedAt': changes.updatedAt, ':one': 1 };
+    if (changes.name !== undefined) {
+      set.push('#name = :name');
+      names['#name'] = 'name';
+      values[':name'] = changes.name;
+    }
+    if (changes.status !== undefined) {
+      set.push('#status = :status', '#ownerStatus = :ownerStatus');
+      names['#status'] = 'status';
+      names['#ownerStatus'] = ITEMS_TABLE.statusIndex.partitionKey;
+      values[':status'] = changes.status;
+      values[':ownerStatus'] = ownerStatusKey(owner, changes.status);
+    }
+    if (changes.description !== undefined) {
+      names['#description'] = 'description';
+      if (changes.description === null) {
+        remove.push('#description');
+      } else {
+        set.push('#description = :description');
+        values[':description'] = changes.description;
+      }
+    }
+    const condition = versionCondition(expectedVersions);
+    const { Attributes: record } = await this.conditionally(id, () =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key(owner, id),
+          UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
+          ConditionExpression: condition.expression,
+          ExpressionAttributeNames: { ...names, ...condition.names },
+          ExpressionAttributeValues: { ...values, ...condition.values },
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      ),
+    );
+    if (record === undefined) throw new Error(`UpdateItem on ${id} returned no attributes`);
+    return fromItemRecord(record);
+  }
+
+  async delete(owner: string, id: string, expectedVersions?: readonly number[]): Promise<void> {
+    const condition = versionCondition(expectedVersions);
+    await this.conditionally(id, () =>
+      this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: key(owner, id),
+          ConditionExpression: condition.expression,
+          ExpressionAttributeNames: condition.names,
+          ...(Object.keys(condition.values).length > 0 && { ExpressionAttributeValues: condition.values }),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      ),
+    );
+  }
+
+  /** Runs a conditional write, telling "no such item" from "item at another version" by the old image. */
+  private async conditionally<T>(id: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw error.Item === undefined ? new ItemNotFoundError(id) : new VersionMismatchError(id);
+      }
+      throw error;
+    }
+  }
+}
+
+function key(owner: string, id: string): Record<string, string> {
+  return { [ITEMS_TABLE.partitionKey]: ownerKey(owner), [ITEMS_TABLE.sortKey]: itemSortKey(id) };
+}
+
+function listKeyCondition(owner: string, query: ItemListQuery): Partial<QueryCommandInput> {
+  const after = query.after === undefined ? undefined : key(owner, query.after);
+  if (query.status === undefined) {
+    return {
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :itemPrefix)',
+      ExpressionAttributeNames: { '#pk': ITEMS_TABLE.partitionKey, '#sk': ITEMS_TABLE.sortKey },
+      ExpressionAttributeValues: { ':pk': ownerKey(owner), ':itemPrefix': ITEM_SORT_KEY_PREFIX },
+      ConsistentRead: true,
+      ...(after !== undefined && { ExclusiveStartKey: after }),
+    };
+  }
+  const partition = ownerStatusKey(owner, query.status);
+  return {
+    IndexName: ITEMS_TABLE.statusIndex.name,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': ITEMS_TABLE.statusIndex.partitionKey },
+    ExpressionAttributeValues: { ':pk': partition },
+    ...(after !== undefined && {
+      ExclusiveStartKey: { ...after, [ITEMS_TABLE.statusIndex.partitionKey]: partition },
+    }),
+  };
+}
+
+interface Condition {
+  readonly expression: string;
+  readonly names: Record<string, string>;
+  readonly values: Record<string, unknown>;
+}
+
+function versionCondition(expectedVersions: readonly number[] | undefined): Condition {
+  const exists = 'attribute_exists(#conditionPk)';
+  const names = { '#conditionPk': ITEMS_TABLE.partitionKey };
+  if (expectedVersions === undefined) return { expression: exists, names, values: {} };
+  if (expectedVersions.length === 0) {
+    // If-Match listed only tags that can never match (weak ones): fail on any existing item.
+    return { expression: `${exists} AND attribute_not_exists(#conditionPk)`, names, values: {} };
+  }
+  const placeholders = expectedVersions.map((_, index) => `:expectedVersion${index}`);
+  return {
+    expression: `${exists} AND #conditionVersion IN (${placeholders.join(', ')})`,
+    names: { ...names, '#conditionVersion': 'version' },
+    values: Object.fromEntries(placeholders.map((placeholder, index) => [placeholder, expectedVersions[index]])),
+  };
+}
