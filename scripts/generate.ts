@@ -14,7 +14,8 @@ const outDir = path.join(root, 'generated');
 
 const JSON_HEADER_NOTE = 'Generated from openapi.yaml by `npm run generate`. Do not edit.';
 
-async function render(): Promise<Map<string, string>> {
+/** The contents every file in generated/ should have, from the current openapi.yaml. */
+export async function render(): Promise<Map<string, string>> {
   const specText = await readFile(specPath, 'utf8');
   const ast = await openapiTS(specText, { defaultNonNullable: false, alphabetize: false });
   const spec: unknown = parse(specText);
@@ -25,19 +26,23 @@ async function render(): Promise<Map<string, string>> {
   ]);
 }
 
+/** Files in generated/ that differ from a fresh generation. */
+export async function staleFiles(): Promise<string[]> {
+  const stale: string[] = [];
+  for (const [name, contents] of await render()) {
+    const current = await readFile(path.join(outDir, name), 'utf8').catch(() => '');
+    if (current !== contents) stale.push(`generated/${name}`);
+  }
+  return stale;
+}
+
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const files = await render();
-  const stale: string[] = [];
-  await mkdir(outDir, { recursive: true });
-  for (const [name, contents] of files) {
-    const target = path.join(outDir, name);
-    if (check) {
-      const current = await readFile(target, 'utf8').catch(() => '');
-      if (current !== contents) stale.push(`generated/${name}`);
-    } else {
-      await writeFile(target, contents);
-    }
+  const stale = check ? await staleFiles() : [];
+  if (!check) {
+    await mkdir(outDir, { recursive: true });
+    for (const [name, contents] of files) await writeFile(path.join(outDir, name), contents);
   }
   if (stale.length > 0) {
     console.error(`${stale.join(', ')} differ from openapi.yaml; run \`npm run generate\` and commit the result.`);
@@ -46,7 +51,9 @@ async function main(): Promise<void> {
   console.log(check ? 'generated/ is up to date with openapi.yaml' : `wrote ${[...files.keys()].map((n) => `generated/${n}`).join(', ')}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -7,9 +7,9 @@ export interface DocumentClientOptions {
   readonly region: string;
 }
 
-/** The one SDK client of a process: create it once per container, never per request. */
-export function createDocumentClient(options: DocumentClientOptions): DynamoDBDocumentClient {
-  const client = new DynamoDBClient({
+/** A DynamoDB client for AWS or, given an endpoint, for a local engine. */
+export function createDynamoDbClient(options: DocumentClientOptions): DynamoDBClient {
+  return new DynamoDBClient({
     region: options.region,
     ...(options.endpoint !== undefined && {
       endpoint: options.endpoint,
@@ -17,5 +17,9 @@ export function createDocumentClient(options: DocumentClientOptions): DynamoDBDo
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     }),
   });
-  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+/** The one SDK client of a process: create it once per container, never per request. */
+export function createDocumentClient(options: DocumentClientOptions): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(createDynamoDbClient(options), { marshallOptions: { removeUndefinedValues: true } });
 }

@@ -1,0 +1,49 @@
+/**
+ * Converts API Gateway REST API proxy events (payload v1) to neutral HttpRequests and HttpResponses
+ * back to proxy results. With lambda.ts, the only code that sees Lambda types.
+ */
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { HttpApp, HttpRequest } from './http/http-types';
+
+/**
+ * Owner of every item until the gateway authenticates callers (the auth issue): then the
+ * authorizer's `sub` claim is always present and this fallback goes.
+ */
+export const PUBLIC_OWNER = 'public';
+
+export type ProxyHandler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
+
+/** Adapts an HttpApp to proxy events; exported so tests can drive an app built with overrides. */
+export function toProxyHandler(app: HttpApp | Promise<HttpApp>): ProxyHandler {
+  return async (event) => {
+    const response = await (await app)(toHttpRequest(event));
+    return { statusCode: response.status, headers: { ...response.headers }, body: response.body ?? '' };
+  };
+}
+
+function toHttpRequest(event: APIGatewayProxyEvent): HttpRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.headers ?? {})) {
+    if (value !== undefined) headers[name.toLowerCase()] = value;
+  }
+  const query: Record<string, string | readonly string[]> = {};
+  const multi = event.multiValueQueryStringParameters ?? {};
+  for (const [name, value] of Object.entries(event.queryStringParameters ?? {})) {
+    const values = multi[name];
+    if (value !== undefined) query[name] = values !== undefined && values.length > 1 ? values : value;
+  }
+  const claims: unknown = event.requestContext.authorizer?.claims;
+  const subject = typeof claims === 'object' && claims !== null && 'sub' in claims ? claims.sub : undefined;
+  return {
+    method: event.httpMethod.toUpperCase(),
+    path: event.path,
+    headers,
+    query,
+    ...(event.body !== null && {
+      body: event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
+    }),
+    requestId: event.requestContext.requestId,
+    caller: { subject: typeof subject === 'string' && subject !== '' ? subject : PUBLIC_OWNER },
+  };
+}
+

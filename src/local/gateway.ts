@@ -1,0 +1,172 @@
+/**
+ * The local stand-in for API Gateway: turns each HTTP request into the REST API proxy event
+ * (payload v1) that the deployed gateway sends, calls the same Lambda handler, and writes its
+ * result back. There is no second implementation of the API.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { ProxyHandler } from '../lambda-proxy';
+import { type ResourceMatcher, resourceMatcher } from './resource-matcher';
+
+/** API Gateway's own payload limit; larger requests never reach the Lambda. */
+const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface GatewayOptions {
+  readonly handler: ProxyHandler;
+  /** Paths of the spec, e.g. `/items/{itemId}`, to fill `resource` and `pathParameters` as API Gateway does. */
+  readonly resources: readonly string[];
+  readonly port: number;
+  readonly host?: string;
+  readonly stage?: string;
+}
+
+export interface RunningGateway {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const match = resourceMatcher(options.resources);
+  const server = createServer((request, response) => {
+    serve(request, response, options, match).catch((error: unknown) => {
+      console.error(JSON.stringify({ level: 'error', message: 'local gateway failed', error: String(error) }));
+      writeResult(response, gatewayProblem(502, 'Bad gateway', 'The function did not return a valid response.'));
+    });
+  });
+  await listen(server, options.port, options.host ?? '127.0.0.1');
+  const { address, port } = server.address() as AddressInfo;
+  return {
+    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((error) => (error === undefined ? resolve() : reject(error)));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function serve(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: GatewayOptions,
+  match: ResourceMatcher,
+): Promise<void> {
+  const body = await readBody(request);
+  if (body === undefined) {
+    writeResult(response, gatewayProblem(413, 'Request too large', `The request body exceeds ${GATEWAY_MAX_BODY_BYTES} bytes.`));
+    return;
+  }
+  const result = await options.handler(toProxyEvent(request, body, options.stage ?? 'local', match));
+  writeResult(response, result);
+}
+
+function toProxyEvent(request: IncomingMessage, body: Buffer, stage: string, match: ResourceMatcher): APIGatewayProxyEvent {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const method = request.method ?? 'GET';
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (let i = 0; i < request.rawHeaders.length; i += 2) {
+    const name = request.rawHeaders[i];
+    const value = request.rawHeaders[i + 1];
+    if (name === undefined || value === undefined) continue;
+    headers[name] = value;
+    multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
+  }
+  const query: Record<string, string> = {};
+  const multiQuery: Record<string, string[]> = {};
+  for (const [name, value] of url.searchParams) {
+    query[name] = value;
+    multiQuery[name] = [...(multiQuery[name] ?? []), value];
+  }
+  const resource = match(url.pathname);
+  const requestId = randomUUID();
+  const hasQuery = Object.keys(query).length > 0;
+  return {
+    resource: resource?.resource ?? url.pathname,
+    path: url.pathname,
+    httpMethod: method,
+    headers,
+    multiValueHeaders,
+    queryStringParameters: hasQuery ? query : null,
+    multiValueQueryStringParameters: hasQuery ? multiQuery : null,
+    pathParameters: resource?.pathParameters ?? null,
+    stageVariables: null,
+    body: body.length > 0 ? body.toString('utf8') : null,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      authorizer: null,
+      httpMethod: method,
+      identity: localIdentity(request.socket.remoteAddress ?? '127.0.0.1', headers['User-Agent'] ?? headers['user-agent'] ?? null),
+      path: `/${stage}${url.pathname}`,
+      protocol: `HTTP/${request.httpVersion}`,
+      requestId,
+      requestTimeEpoch: Date.now(),
+      resourceId: 'local',
+      resourcePath: resource?.resource ?? url.pathname,
+      stage,
+    },
+  };
+}
+
+function localIdentity(sourceIp: string, userAgent: string | null): APIGatewayProxyEvent['requestContext']['identity'] {
+  return {
+    accessKey: null,
+    accountId: null,
+    apiKey: null,
+    apiKeyId: null,
+    caller: null,
+    clientCert: null,
+    cognitoAuthenticationProvider: null,
+    cognitoAuthenticationType: null,
+    cognitoIdentityId: null,
+    cognitoIdentityPoolId: null,
+    principalOrgId: null,
+    sourceIp,
+    user: null,
+    userAgent,
+    userArn: null,
+  };
+}
+
+/** Reads the whole body, or returns undefined once it passes the gateway's limit. */
+async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > GATEWAY_MAX_BODY_BYTES) return undefined;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function writeResult(response: ServerResponse, result: APIGatewayProxyResult): void {
+  if (response.headersSent) return;
+  for (const [name, value] of Object.entries(result.headers ?? {})) response.setHeader(name, String(value));
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) response.setHeader(name, values.map(String));
+  response.statusCode = result.statusCode;
+  response.end(result.isBase64Encoded === true ? Buffer.from(result.body, 'base64') : result.body);
+}
+
+function gatewayProblem(status: number, title: string, detail: string): APIGatewayProxyResult {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/problem+json' },
+    body: JSON.stringify({ type: 'about:blank', title, status, detail }),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

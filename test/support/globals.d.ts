@@ -1,0 +1,5 @@
+import type { RunningEngine } from '../../src/local/dynamodb-engine';
+
+declare global {
+  var __DYNAMODB_ENGINE__: RunningEngine | undefined;
+}

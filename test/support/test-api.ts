@@ -1,0 +1,106 @@
+import spec from '../../generated/openapi.json';
+import { composeApp, type Overrides } from '../../src/compose';
+import { loadConfig } from '../../src/config';
+import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
+import { startGateway } from '../../src/local/gateway';
+import { assertMatchesContract } from './contract';
+import { createEvent } from './events';
+import { createTestTable } from './table';
+
+export type Transport = 'lambda' | 'http';
+export const TRANSPORTS: readonly Transport[] = ['lambda', 'http'];
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  /** The body parsed as JSON. */
+  readonly json: Record<string, unknown>;
+}
+
+export interface CallOptions {
+  /** An object is sent as JSON (with Content-Type application/json unless headers say otherwise). */
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export interface TestApi {
+  readonly tableName: string;
+  /** Calls the API; every response is checked against openapi.yaml before it is returned. */
+  call(method: string, pathAndQuery: string, options?: CallOptions): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on a fresh table of the run's DynamoDB Local, reached either with proxy events
+ * through the Lambda adapter or over HTTP through the local gateway.
+ */
+export async function startTestApi(transport: Transport, overrides: Overrides = {}): Promise<TestApi> {
+  const tableName = await createTestTable();
+  const handler = toProxyHandler(composeApp(loadConfig({ ...process.env, TABLE_NAME: tableName }), overrides));
+  const send = transport === 'lambda' ? viaLambda(handler) : await viaHttp(handler);
+  return {
+    tableName,
+    async call(method, pathAndQuery, options = {}) {
+      const response = await send.call(method, pathAndQuery, encode(options));
+      assertMatchesContract(method, pathAndQuery, response);
+      return { ...response, json: parseJson(response.body) };
+    },
+    close: send.close,
+  };
+}
+
+interface Encoded {
+  readonly body?: string;
+  readonly headers: Record<string, string>;
+}
+
+interface RawResponse {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+interface Sender {
+  call(method: string, pathAndQuery: string, request: Encoded): Promise<RawResponse>;
+  close(): Promise<void>;
+}
+
+function encode({ body, headers = {} }: CallOptions): Encoded {
+  if (body === undefined) return { headers };
+  if (typeof body === 'string') return { body, headers };
+  const hasType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+  return { body: JSON.stringify(body), headers: hasType ? headers : { 'Content-Type': 'application/json', ...headers } };
+}
+
+function viaLambda(handler: ProxyHandler): Sender {
+  return {
+    async call(method, pathAndQuery, { body, headers }) {
+      const result = await handler(createEvent(method, pathAndQuery, { headers, ...(body !== undefined && { body }) }));
+      const lowered = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      return { status: result.statusCode, headers: lowered, body: result.body };
+    },
+    close: async () => {},
+  };
+}
+
+async function viaHttp(handler: ProxyHandler): Promise<Sender> {
+  const gateway = await startGateway({ handler, resources: Object.keys(spec.paths), port: 0 });
+  return {
+    async call(method, pathAndQuery, { body, headers }) {
+      const response = await fetch(`${gateway.url}${pathAndQuery}`, { method, headers, ...(body !== undefined && { body }) });
+      const lowered: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        lowered[name] = value;
+      });
+      return { status: response.status, headers: lowered, body: await response.text() };
+    },
+    close: () => gateway.close(),
+  };
+}
+
+function parseJson(body: string): Record<string, unknown> {
+  if (body === '') return {};
+  const value: unknown = JSON.parse(body);
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : { value };
+}
