@@ -3,7 +3,7 @@
  * `--check` regenerates in memory and fails if generated/ is stale, so CI catches a spec edit
  * that was not followed by `npm run generate` (or a hand edit of a generated file).
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { parse } from 'yaml';
@@ -45,10 +45,16 @@ async function main(): Promise<void> {
     for (const [name, contents] of files) await writeFile(path.join(outDir, name), contents);
   }
   if (stale.length > 0) {
-    console.error(`${stale.join(', ')} differ from openapi.yaml; run \`npm run generate\` and commit the result.`);
+    console.error(
+      `${stale.join(', ')} differ from openapi.yaml; run \`npm run generate\` and commit the result.`,
+    );
     process.exit(1);
   }
-  console.log(check ? 'generated/ is up to date with openapi.yaml' : `wrote ${[...files.keys()].map((n) => `generated/${n}`).join(', ')}`);
+  console.log(
+    check
+      ? 'generated/ is up to date with openapi.yaml'
+      : `wrote ${[...files.keys()].map((n) => `generated/${n}`).join(', ')}`,
+  );
 }
 
 if (require.main === module) {

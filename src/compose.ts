@@ -1,5 +1,5 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Document } from 'openapi-backend';
+import { v7 as uuidv7 } from 'uuid';
 import spec from '../generated/openapi.json';
 import type { Config } from './config';
 import { ItemService } from './domain/item-service';
@@ -10,9 +10,9 @@ import type { HttpApp } from './http/http-types';
 import { createOpenApiBackendRouter } from './http/openapi-backend-router';
 import type { OperationId } from './http/operation-types';
 import { jsonLogger, type Logger } from './logger';
-import type { ItemRepository } from './storage/item-repository';
 import { createDocumentClient } from './storage/dynamodb/document-client';
 import { DynamoDbItemRepository } from './storage/dynamodb/dynamodb-item-repository';
+import type { ItemRepository } from './storage/item-repository';
 
 export interface Overrides {
   /** Replaces the DynamoDB repository: only for fault injection, where the real engine cannot fail on cue. */

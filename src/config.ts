@@ -18,13 +18,19 @@ const DEFAULT_PAGE_TOKEN_TTL_SECONDS = 24 * 60 * 60;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const tableName = required(env, 'TABLE_NAME');
   const secret = Buffer.from(required(env, 'PAGE_TOKEN_SECRET'), 'base64');
-  if (secret.length < 32) throw new ConfigError('PAGE_TOKEN_SECRET must be at least 32 bytes, base64-encoded');
-  const ttl = env.PAGE_TOKEN_TTL_SECONDS === undefined ? DEFAULT_PAGE_TOKEN_TTL_SECONDS : Number(env.PAGE_TOKEN_TTL_SECONDS);
-  if (!Number.isInteger(ttl) || ttl <= 0) throw new ConfigError('PAGE_TOKEN_TTL_SECONDS must be a positive integer');
+  if (secret.length < 32)
+    throw new ConfigError('PAGE_TOKEN_SECRET must be at least 32 bytes, base64-encoded');
+  const ttl =
+    env.PAGE_TOKEN_TTL_SECONDS === undefined
+      ? DEFAULT_PAGE_TOKEN_TTL_SECONDS
+      : Number(env.PAGE_TOKEN_TTL_SECONDS);
+  if (!Number.isInteger(ttl) || ttl <= 0)
+    throw new ConfigError('PAGE_TOKEN_TTL_SECONDS must be a positive integer');
   return {
     tableName,
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
-    ...(env.DYNAMODB_ENDPOINT !== undefined && env.DYNAMODB_ENDPOINT !== '' && { dynamodbEndpoint: env.DYNAMODB_ENDPOINT }),
+    ...(env.DYNAMODB_ENDPOINT !== undefined &&
+      env.DYNAMODB_ENDPOINT !== '' && { dynamodbEndpoint: env.DYNAMODB_ENDPOINT }),
     pageTokenSecret: secret,
     pageTokenTtlSeconds: ttl,
   };

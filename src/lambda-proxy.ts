@@ -46,4 +46,3 @@ function toHttpRequest(event: APIGatewayProxyEvent): HttpRequest {
     caller: { subject: typeof subject === 'string' && subject !== '' ? subject : PUBLIC_OWNER },
   };
 }
-

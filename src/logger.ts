@@ -10,7 +10,10 @@ export const jsonLogger: Logger = {
 };
 
 function write(level: string, message: string, fields: Record<string, unknown> = {}): void {
-  const line = JSON.stringify({ level, message, timestamp: new Date().toISOString(), ...fields }, errorReplacer);
+  const line = JSON.stringify(
+    { level, message, timestamp: new Date().toISOString(), ...fields },
+    errorReplacer,
+  );
   if (level === 'error') console.error(line);
   else console.log(line);
 }

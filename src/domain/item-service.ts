@@ -60,7 +60,8 @@ export class ItemService {
 
   async list(owner: string, query: ListItemsQuery): Promise<ItemList> {
     const scope: PageScope = { owner, filter: query.status === undefined ? '' : `status=${query.status}` };
-    const after = query.pageToken === undefined ? undefined : this.deps.pageTokens.read(scope, query.pageToken);
+    const after =
+      query.pageToken === undefined ? undefined : this.deps.pageTokens.read(scope, query.pageToken);
     const page = await this.deps.repository.list(owner, {
       limit: query.limit,
       ...(query.status !== undefined && { status: query.status }),
@@ -69,7 +70,8 @@ export class ItemService {
     const last = page.items.at(-1);
     return {
       items: page.items,
-      ...(page.hasMore && last !== undefined && { nextPageToken: this.deps.pageTokens.issue(scope, last.id) }),
+      ...(page.hasMore &&
+        last !== undefined && { nextPageToken: this.deps.pageTokens.issue(scope, last.id) }),
     };
   }
 

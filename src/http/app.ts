@@ -1,6 +1,12 @@
 import type { Logger } from '../logger';
 import type { HttpApp, HttpRequest, HttpResponse } from './http-types';
-import type { HandlerContext, HandlerMap, HandlerRequest, HandlerResult, OperationId } from './operation-types';
+import type {
+  HandlerContext,
+  HandlerMap,
+  HandlerRequest,
+  HandlerResult,
+  OperationId,
+} from './operation-types';
 import { problemResponse } from './problem';
 import { readJsonBody } from './request-body';
 import type { RequestRouter } from './request-router';
@@ -21,7 +27,12 @@ export function createApp({ router, handlers, context, logger }: AppDependencies
     try {
       const route = router.match(request.method, request.path);
       const body = readJsonBody(request, route.requestMediaTypes);
-      const parameters = router.validate(route, { path: request.path, query: request.query, headers: request.headers, body });
+      const parameters = router.validate(route, {
+        path: request.path,
+        query: request.query,
+        headers: request.headers,
+        body,
+      });
       // The validator has just checked these values against the operation's schemas: this is the
       // one point where runtime-validated data takes on the generated types.
       const typed = {

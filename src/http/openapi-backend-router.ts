@@ -39,9 +39,14 @@ export async function createOpenApiBackendRouter(
         throw new MethodNotAllowedError(method, allowed);
       }
       if (!isOperationId(operation.operationId)) {
-        throw new Error(`Operation ${String(operation.operationId)} in the spec is not in the generated types`);
+        throw new Error(
+          `Operation ${String(operation.operationId)} in the spec is not in the generated types`,
+        );
       }
-      const content = operation.requestBody !== undefined && 'content' in operation.requestBody ? operation.requestBody.content : {};
+      const content =
+        operation.requestBody !== undefined && 'content' in operation.requestBody
+          ? operation.requestBody.content
+          : {};
       return { operationId: operation.operationId, requestMediaTypes: Object.keys(content) };
     },
 
@@ -49,7 +54,12 @@ export async function createOpenApiBackendRouter(
       const operation = api.router.getOperation(route.operationId);
       if (operation === undefined) throw new Error(`Unknown operation ${route.operationId}`);
       const parsed = api.router.parseRequest(
-        { method: 'GET', path: input.path, headers: { ...input.headers }, query: toMutableQuery(input.query) },
+        {
+          method: 'GET',
+          path: input.path,
+          headers: { ...input.headers },
+          query: toMutableQuery(input.query),
+        },
         operation,
       );
       // The validators run on this envelope directly (not through validateRequest), so the body they
@@ -61,10 +71,12 @@ export async function createOpenApiBackendRouter(
         cookie: parsed.cookies,
         ...(input.body !== undefined && { requestBody: input.body }),
       };
-      const errors = (api.validator.getRequestValidatorsForOperation(route.operationId) ?? []).flatMap((validate) => {
-        validate(envelope);
-        return validate.errors ?? [];
-      });
+      const errors = (api.validator.getRequestValidatorsForOperation(route.operationId) ?? []).flatMap(
+        (validate) => {
+          validate(envelope);
+          return validate.errors ?? [];
+        },
+      );
       if (errors.length > 0) throw new RequestValidationError(toFieldIssues(errors));
       return { path: envelope.path, query: envelope.query };
     },
@@ -72,5 +84,7 @@ export async function createOpenApiBackendRouter(
 }
 
 function toMutableQuery(query: RouteInput['query']): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, typeof value === 'string' ? value : [...value]]));
+  return Object.fromEntries(
+    Object.entries(query).map(([name, value]) => [name, typeof value === 'string' ? value : [...value]]),
+  );
 }

@@ -34,9 +34,10 @@ export interface HandlerRequest<Id extends OperationId> {
 
 type SuccessStatus<Id extends OperationId> = Extract<keyof Operation<Id>['responses'], 200 | 201 | 202 | 204>;
 type ResponseSpec<Id extends OperationId, S extends SuccessStatus<Id>> = Operation<Id>['responses'][S];
-type ResultFor<R, S> = { readonly status: S; readonly headers: KnownKeys<R extends { headers: infer H } ? H : never> } & (
-  ContentOf<R> extends undefined ? { readonly body?: undefined } : { readonly body: ContentOf<R> }
-);
+type ResultFor<R, S> = {
+  readonly status: S;
+  readonly headers: KnownKeys<R extends { headers: infer H } ? H : never>;
+} & (ContentOf<R> extends undefined ? { readonly body?: undefined } : { readonly body: ContentOf<R> });
 
 /** A handler's successful result; errors are thrown as typed errors and mapped in http/problem.ts. */
 export type HandlerResult<Id extends OperationId> = {

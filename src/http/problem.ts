@@ -4,7 +4,12 @@
  * with a generic 500 that reveals nothing about the cause.
  */
 import type { components } from '../../generated/openapi';
-import { type DomainError, InvalidPageTokenError, ItemNotFoundError, VersionMismatchError } from '../domain/errors';
+import {
+  type DomainError,
+  InvalidPageTokenError,
+  ItemNotFoundError,
+  VersionMismatchError,
+} from '../domain/errors';
 import type { Logger } from '../logger';
 import {
   BodyTooLargeError,
@@ -55,9 +60,23 @@ function map(error: DomainError | HttpError): MappedProblem {
         },
       };
     case 'malformed-body':
-      return { problem: { type: '/problems/malformed-body', title: 'Malformed request body', status: 400, detail: error.message } };
+      return {
+        problem: {
+          type: '/problems/malformed-body',
+          title: 'Malformed request body',
+          status: 400,
+          detail: error.message,
+        },
+      };
     case 'body-too-large':
-      return { problem: { type: '/problems/body-too-large', title: 'Request body too large', status: 400, detail: error.message } };
+      return {
+        problem: {
+          type: '/problems/body-too-large',
+          title: 'Request body too large',
+          status: 400,
+          detail: error.message,
+        },
+      };
     case 'invalid-page-token':
       return {
         problem: {
@@ -69,12 +88,21 @@ function map(error: DomainError | HttpError): MappedProblem {
         },
       };
     case 'item-not-found':
-      return { problem: { type: '/problems/not-found', title: 'Not found', status: 404, detail: error.message } };
+      return {
+        problem: { type: '/problems/not-found', title: 'Not found', status: 404, detail: error.message },
+      };
     case 'route-not-found':
-      return { problem: { type: '/problems/not-found', title: 'Not found', status: 404, detail: error.message } };
+      return {
+        problem: { type: '/problems/not-found', title: 'Not found', status: 404, detail: error.message },
+      };
     case 'method-not-allowed':
       return {
-        problem: { type: '/problems/method-not-allowed', title: 'Method not allowed', status: 405, detail: error.message },
+        problem: {
+          type: '/problems/method-not-allowed',
+          title: 'Method not allowed',
+          status: 405,
+          detail: error.message,
+        },
         headers: { allow: error.allowed.join(', ') },
       };
     case 'version-mismatch':
@@ -83,29 +111,36 @@ function map(error: DomainError | HttpError): MappedProblem {
           type: '/problems/precondition-failed',
           title: 'Precondition failed',
           status: 412,
-          detail: 'The item has changed since you read it (If-Match does not match its ETag); fetch it again and retry.',
+          detail:
+            'The item has changed since you read it (If-Match does not match its ETag); fetch it again and retry.',
         },
       };
     case 'unsupported-media-type':
       return {
-        problem: { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: error.message },
+        problem: {
+          type: '/problems/unsupported-media-type',
+          title: 'Unsupported media type',
+          status: 415,
+          detail: error.message,
+        },
       };
   }
 }
 
+const INTERNAL_ERROR: MappedProblem = {
+  problem: {
+    type: '/problems/internal-error',
+    title: 'Internal server error',
+    status: 500,
+    detail: 'The server could not complete the request. Quote the instance id when reporting this.',
+  },
+};
+
 /** Turns any error thrown while serving a request into its problem+json response. */
 export function problemResponse(error: unknown, requestId: string, logger: Logger): HttpResponse {
-  const mapped: MappedProblem = isKnown(error)
-    ? map(error)
-    : {
-        problem: {
-          type: '/problems/internal-error',
-          title: 'Internal server error',
-          status: 500,
-          detail: 'The server could not complete the request. Quote the instance id when reporting this.',
-        },
-      };
-  if (!isKnown(error)) logger.error('request failed', { requestId, error });
+  let mapped = INTERNAL_ERROR;
+  if (isKnown(error)) mapped = map(error);
+  else logger.error('request failed', { requestId, error });
   const body: Problem = { ...mapped.problem, instance: requestId };
   return {
     status: body.status,

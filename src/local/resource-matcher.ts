@@ -31,7 +31,8 @@ export function resourceMatcher(resources: readonly string[]): ResourceMatcher {
   };
 }
 
-const literalCount = (segments: readonly string[]): number => segments.filter((segment) => !segment.startsWith('{')).length;
+const literalCount = (segments: readonly string[]): number =>
+  segments.filter((segment) => !segment.startsWith('{')).length;
 
 function safeDecode(value: string): string {
   try {

@@ -24,7 +24,12 @@ export interface ItemRepository {
   find(owner: string, id: string): Promise<Item | undefined>;
   list(owner: string, query: ItemListQuery): Promise<ItemListPage>;
   /** Applies the changes atomically, bumping the version; throws ItemNotFoundError or VersionMismatchError. */
-  update(owner: string, id: string, changes: ItemChanges, expectedVersions?: readonly number[]): Promise<Item>;
+  update(
+    owner: string,
+    id: string,
+    changes: ItemChanges,
+    expectedVersions?: readonly number[],
+  ): Promise<Item>;
   /** Throws ItemNotFoundError or VersionMismatchError. */
   delete(owner: string, id: string, expectedVersions?: readonly number[]): Promise<void>;
 }

@@ -75,14 +75,19 @@ export function assertMatchesContract(method: string, path: string, response: Ob
   const operation = operationFor(method, path);
   if (operation === undefined) {
     // Unknown path or method: not an operation, but still a documented problem shape.
-    if (response.status !== 404 && response.status !== 405) throw new Error(`${where}: expected 404 or 405 for a route not in the spec`);
-    assertBody(where, response, { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
+    if (response.status !== 404 && response.status !== 405)
+      throw new Error(`${where}: expected 404 or 405 for a route not in the spec`);
+    assertBody(where, response, {
+      'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+    });
     return;
   }
   const responses = deref(operation.responses);
   const documented = deref(responses?.[String(response.status)]);
   if (documented === undefined) {
-    throw new Error(`${where}: status ${response.status} is not documented for ${String(operation.operationId)}`);
+    throw new Error(
+      `${where}: status ${response.status} is not documented for ${String(operation.operationId)}`,
+    );
   }
   assertBody(where, response, deref(documented.content));
   for (const [name, header] of Object.entries(deref(documented.headers) ?? {})) {
@@ -93,19 +98,23 @@ export function assertMatchesContract(method: string, path: string, response: Ob
       continue;
     }
     const validate = validatorFor(spec?.schema);
-    if (!validate(value)) throw new Error(`${where}: header ${name}: ${value} ${ajv.errorsText(validate.errors)}`);
+    if (!validate(value))
+      throw new Error(`${where}: header ${name}: ${value} ${ajv.errorsText(validate.errors)}`);
   }
 }
 
 function assertBody(where: string, response: ObservedResponse, content: Json | undefined): void {
   if (content === undefined) {
-    if (response.body !== '') throw new Error(`${where}: the spec documents no body, got ${response.body.slice(0, 200)}`);
+    if (response.body !== '')
+      throw new Error(`${where}: the spec documents no body, got ${response.body.slice(0, 200)}`);
     return;
   }
   const type = mediaType(response.headers['content-type']);
   const media = type === undefined ? undefined : deref(content[type]);
   if (media === undefined) {
-    throw new Error(`${where}: content type ${String(type)} is not one of ${Object.keys(content).join(', ')}`);
+    throw new Error(
+      `${where}: content type ${String(type)} is not one of ${Object.keys(content).join(', ')}`,
+    );
   }
   let body: unknown;
   try {
@@ -114,5 +123,6 @@ function assertBody(where: string, response: ObservedResponse, content: Json | u
     throw new Error(`${where}: body is not JSON: ${response.body.slice(0, 200)}`);
   }
   const validate = validatorFor(media.schema);
-  if (!validate(body)) throw new Error(`${where}: body breaks the schema: ${ajv.errorsText(validate.errors)}\n${response.body}`);
+  if (!validate(body))
+    throw new Error(`${where}: body breaks the schema: ${ajv.errorsText(validate.errors)}\n${response.body}`);
 }

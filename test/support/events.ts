@@ -13,7 +13,11 @@ export interface EventOptions {
 const matchResource = resourceMatcher(Object.keys(spec.paths));
 
 /** A REST API proxy event (payload v1) as API Gateway sends it; `path` may carry a query string. */
-export function createEvent(method: string, pathAndQuery: string, options: EventOptions = {}): APIGatewayProxyEvent {
+export function createEvent(
+  method: string,
+  pathAndQuery: string,
+  options: EventOptions = {},
+): APIGatewayProxyEvent {
   const url = new URL(pathAndQuery, 'http://localhost');
   const query: Record<string, string> = {};
   const multiQuery: Record<string, string[]> = {};

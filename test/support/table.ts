@@ -5,7 +5,8 @@ import { createDynamoDbClient } from '../../src/storage/dynamodb/document-client
 /** The endpoint of the run's DynamoDB Local, started by globalSetup. */
 export function engineEndpoint(): string {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  if (endpoint === undefined) throw new Error('DYNAMODB_ENDPOINT is not set: run tests through jest (globalSetup starts the engine)');
+  if (endpoint === undefined)
+    throw new Error('DYNAMODB_ENDPOINT is not set: run tests through jest (globalSetup starts the engine)');
   return endpoint;
 }
 

@@ -37,7 +37,9 @@ export interface TestApi {
  */
 export async function startTestApi(transport: Transport, overrides: Overrides = {}): Promise<TestApi> {
   const tableName = await createTestTable();
-  const handler = toProxyHandler(composeApp(loadConfig({ ...process.env, TABLE_NAME: tableName }), overrides));
+  const handler = toProxyHandler(
+    composeApp(loadConfig({ ...process.env, TABLE_NAME: tableName }), overrides),
+  );
   const send = transport === 'lambda' ? viaLambda(handler) : await viaHttp(handler);
   return {
     tableName,
@@ -70,14 +72,21 @@ function encode({ body, headers = {} }: CallOptions): Encoded {
   if (body === undefined) return { headers };
   if (typeof body === 'string') return { body, headers };
   const hasType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
-  return { body: JSON.stringify(body), headers: hasType ? headers : { 'Content-Type': 'application/json', ...headers } };
+  return {
+    body: JSON.stringify(body),
+    headers: hasType ? headers : { 'Content-Type': 'application/json', ...headers },
+  };
 }
 
 function viaLambda(handler: ProxyHandler): Sender {
   return {
     async call(method, pathAndQuery, { body, headers }) {
-      const result = await handler(createEvent(method, pathAndQuery, { headers, ...(body !== undefined && { body }) }));
-      const lowered = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      const result = await handler(
+        createEvent(method, pathAndQuery, { headers, ...(body !== undefined && { body }) }),
+      );
+      const lowered = Object.fromEntries(
+        Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+      );
       return { status: result.statusCode, headers: lowered, body: result.body };
     },
     close: async () => {},
@@ -88,7 +97,11 @@ async function viaHttp(handler: ProxyHandler): Promise<Sender> {
   const gateway = await startGateway({ handler, resources: Object.keys(spec.paths), port: 0 });
   return {
     async call(method, pathAndQuery, { body, headers }) {
-      const response = await fetch(`${gateway.url}${pathAndQuery}`, { method, headers, ...(body !== undefined && { body }) });
+      const response = await fetch(`${gateway.url}${pathAndQuery}`, {
+        method,
+        headers,
+        ...(body !== undefined && { body }),
+      });
       const lowered: Record<string, string> = {};
       response.headers.forEach((value, name) => {
         lowered[name] = value;

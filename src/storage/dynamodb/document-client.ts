@@ -21,5 +21,7 @@ export function createDynamoDbClient(options: DocumentClientOptions): DynamoDBCl
 
 /** The one SDK client of a process: create it once per container, never per request. */
 export function createDocumentClient(options: DocumentClientOptions): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(createDynamoDbClient(options), { marshallOptions: { removeUndefinedValues: true } });
+  return DynamoDBDocumentClient.from(createDynamoDbClient(options), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
 }

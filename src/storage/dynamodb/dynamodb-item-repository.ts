@@ -178,6 +178,8 @@ function versionCondition(expectedVersions: readonly number[] | undefined): Cond
   return {
     expression: `${exists} AND #conditionVersion IN (${placeholders.join(', ')})`,
     names: { ...names, '#conditionVersion': 'version' },
-    values: Object.fromEntries(placeholders.map((placeholder, index) => [placeholder, expectedVersions[index]])),
+    values: Object.fromEntries(
+      placeholders.map((placeholder, index) => [placeholder, expectedVersions[index]]),
+    ),
   };
 }

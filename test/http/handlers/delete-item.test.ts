@@ -1,5 +1,5 @@
 import { asItem, asProblem, createItem, MISSING_ID } from '../../support/factories';
-import { startTestApi, TRANSPORTS, type TestApi } from '../../support/test-api';
+import { startTestApi, type TestApi, TRANSPORTS } from '../../support/test-api';
 
 describe.each(TRANSPORTS)('deleteItem (DELETE /items/{itemId}) via %s', (transport) => {
   let api: TestApi;

@@ -1,5 +1,5 @@
 import { asItem, asProblem, createItem, MISSING_ID } from '../../support/factories';
-import { startTestApi, TRANSPORTS, type TestApi } from '../../support/test-api';
+import { startTestApi, type TestApi, TRANSPORTS } from '../../support/test-api';
 
 describe.each(TRANSPORTS)('getItem (GET /items/{itemId}) via %s', (transport) => {
   let api: TestApi;
@@ -22,7 +22,11 @@ describe.each(TRANSPORTS)('getItem (GET /items/{itemId}) via %s', (transport) =>
     const response = await api.call('GET', `/items/${MISSING_ID}`);
 
     expect(response.status).toBe(404);
-    expect(asProblem(response)).toMatchObject({ type: '/problems/not-found', status: 404, detail: expect.stringContaining(MISSING_ID) });
+    expect(asProblem(response)).toMatchObject({
+      type: '/problems/not-found',
+      status: 404,
+      detail: expect.stringContaining(MISSING_ID),
+    });
   });
 
   it.each(['not-a-uuid', '01936b2e8f4a7c3d9b1e5a2f6c8d4e71', '01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e7g'])(
@@ -31,7 +35,9 @@ describe.each(TRANSPORTS)('getItem (GET /items/{itemId}) via %s', (transport) =>
       const response = await api.call('GET', `/items/${id}`);
 
       expect(response.status).toBe(400);
-      expect(asProblem(response).errors).toEqual([{ parameter: 'itemId', detail: 'must match format "uuid"' }]);
+      expect(asProblem(response).errors).toEqual([
+        { parameter: 'itemId', detail: 'must match format "uuid"' },
+      ]);
     },
   );
 });

@@ -1,5 +1,5 @@
 import { asPage, asProblem, createItem, type ItemBody, listAll } from '../../support/factories';
-import { startTestApi, TRANSPORTS, type TestApi } from '../../support/test-api';
+import { startTestApi, type TestApi, TRANSPORTS } from '../../support/test-api';
 
 describe.each(TRANSPORTS)('listItems (GET /items) via %s', (transport) => {
   let api: TestApi;
@@ -19,7 +19,9 @@ describe.each(TRANSPORTS)('listItems (GET /items) via %s', (transport) => {
     const created: ItemBody[] = [];
     beforeAll(async () => {
       for (let index = 0; index < 45; index += 1) {
-        created.push(await createItem(api, { name: `item ${index}`, status: index % 3 === 0 ? 'archived' : 'active' }));
+        created.push(
+          await createItem(api, { name: `item ${index}`, status: index % 3 === 0 ? 'archived' : 'active' }),
+        );
       }
     });
     const newestFirst = () => [...created].reverse();
@@ -104,7 +106,10 @@ describe.each(TRANSPORTS)('listItems (GET /items) via %s', (transport) => {
     it('answers 400 for a nextToken used with another filter than the one that issued it', async () => {
       const token = asPage(await api.call('GET', '/items?limit=2&status=active')).nextToken ?? '';
 
-      const response = await api.call('GET', `/items?limit=2&status=archived&nextToken=${encodeURIComponent(token)}`);
+      const response = await api.call(
+        'GET',
+        `/items?limit=2&status=archived&nextToken=${encodeURIComponent(token)}`,
+      );
 
       expect(response.status).toBe(400);
       expect(asProblem(response).type).toBe('/problems/invalid-page-token');

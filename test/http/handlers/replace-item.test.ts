@@ -1,5 +1,5 @@
 import { asItem, asProblem, createItem, MISSING_ID } from '../../support/factories';
-import { startTestApi, TRANSPORTS, type TestApi } from '../../support/test-api';
+import { startTestApi, type TestApi, TRANSPORTS } from '../../support/test-api';
 
 describe.each(TRANSPORTS)('replaceItem (PUT /items/{itemId}) via %s', (transport) => {
   let api: TestApi;
@@ -18,7 +18,13 @@ describe.each(TRANSPORTS)('replaceItem (PUT /items/{itemId}) via %s', (transport
     // Assess
     expect(response.status).toBe(200);
     const replaced = asItem(response);
-    expect(replaced).toMatchObject({ id: item.id, name: 'Final', status: 'active', version: 2, createdAt: item.createdAt });
+    expect(replaced).toMatchObject({
+      id: item.id,
+      name: 'Final',
+      status: 'active',
+      version: 2,
+      createdAt: item.createdAt,
+    });
     expect(replaced.description).toBeUndefined();
     expect(replaced.updatedAt >= item.updatedAt).toBe(true);
     expect(response.headers.etag).toBe('"2"');
@@ -32,7 +38,10 @@ describe.each(TRANSPORTS)('replaceItem (PUT /items/{itemId}) via %s', (transport
   ])('writes when If-Match is %s', async (_case, ifMatch) => {
     const item = await createItem(api);
 
-    const response = await api.call('PUT', `/items/${item.id}`, { body: { name: 'Final' }, headers: { 'If-Match': ifMatch } });
+    const response = await api.call('PUT', `/items/${item.id}`, {
+      body: { name: 'Final' },
+      headers: { 'If-Match': ifMatch },
+    });
 
     expect(response.status).toBe(200);
     expect(asItem(response).version).toBe(2);
@@ -44,7 +53,10 @@ describe.each(TRANSPORTS)('replaceItem (PUT /items/{itemId}) via %s', (transport
   ])('answers 412 and changes nothing for %s', async (_case, ifMatch) => {
     const item = await createItem(api, { name: 'Original' });
 
-    const response = await api.call('PUT', `/items/${item.id}`, { body: { name: 'Final' }, headers: { 'If-Match': ifMatch } });
+    const response = await api.call('PUT', `/items/${item.id}`, {
+      body: { name: 'Final' },
+      headers: { 'If-Match': ifMatch },
+    });
 
     expect(response.status).toBe(412);
     expect(asProblem(response)).toMatchObject({ type: '/problems/precondition-failed', status: 412 });
@@ -54,10 +66,15 @@ describe.each(TRANSPORTS)('replaceItem (PUT /items/{itemId}) via %s', (transport
   it('answers 400 naming If-Match when it is not an entity tag', async () => {
     const item = await createItem(api);
 
-    const response = await api.call('PUT', `/items/${item.id}`, { body: { name: 'Final' }, headers: { 'If-Match': '1' } });
+    const response = await api.call('PUT', `/items/${item.id}`, {
+      body: { name: 'Final' },
+      headers: { 'If-Match': '1' },
+    });
 
     expect(response.status).toBe(400);
-    expect(asProblem(response).errors).toEqual([{ parameter: 'If-Match', detail: expect.stringContaining('entity tag') }]);
+    expect(asProblem(response).errors).toEqual([
+      { parameter: 'If-Match', detail: expect.stringContaining('entity tag') },
+    ]);
   });
 
   it('lets exactly one of 20 concurrent writers with the same If-Match win', async () => {
@@ -67,7 +84,9 @@ describe.each(TRANSPORTS)('replaceItem (PUT /items/{itemId}) via %s', (transport
 
     // Act
     const responses = await Promise.all(
-      names.map((name) => api.call('PUT', `/items/${item.id}`, { body: { name }, headers: { 'If-Match': '"1"' } })),
+      names.map((name) =>
+        api.call('PUT', `/items/${item.id}`, { body: { name }, headers: { 'If-Match': '"1"' } }),
+      ),
     );
 
     // Assess
@@ -103,7 +122,10 @@ describe.each(TRANSPORTS)('replaceItem (PUT /items/{itemId}) via %s', (transport
   it('answers 415 for a body that is not JSON', async () => {
     const item = await createItem(api);
 
-    const response = await api.call('PUT', `/items/${item.id}`, { body: 'name=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const response = await api.call('PUT', `/items/${item.id}`, {
+      body: 'name=x',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
 
     expect(response.status).toBe(415);
   });

@@ -1,5 +1,5 @@
 import { asItem, asProblem, createItem, MISSING_ID } from '../../support/factories';
-import { startTestApi, TRANSPORTS, type TestApi } from '../../support/test-api';
+import { startTestApi, type TestApi, TRANSPORTS } from '../../support/test-api';
 
 const MERGE_PATCH = { 'Content-Type': 'application/merge-patch+json' };
 
@@ -11,10 +11,22 @@ describe.each(TRANSPORTS)('updateItem (PATCH /items/{itemId}) via %s', (transpor
   afterAll(() => api.close());
 
   it.each([
-    ['sets a present field and keeps the rest', { name: 'Renamed' }, { name: 'Renamed', description: 'Agenda', status: 'archived' }],
+    [
+      'sets a present field and keeps the rest',
+      { name: 'Renamed' },
+      { name: 'Renamed', description: 'Agenda', status: 'archived' },
+    ],
     ['removes description on null', { description: null }, { name: 'Notes', status: 'archived' }],
-    ['resets status to its default on null', { status: null }, { name: 'Notes', description: 'Agenda', status: 'active' }],
-    ['applies several changes at once', { name: 'Final', status: 'active', description: 'Done' }, { name: 'Final', description: 'Done', status: 'active' }],
+    [
+      'resets status to its default on null',
+      { status: null },
+      { name: 'Notes', description: 'Agenda', status: 'active' },
+    ],
+    [
+      'applies several changes at once',
+      { name: 'Final', status: 'active', description: 'Done' },
+      { name: 'Final', description: 'Done', status: 'active' },
+    ],
   ])('%s (RFC 7396)', async (_case, patch, expected) => {
     // Prepare
     const item = await createItem(api, { name: 'Notes', description: 'Agenda', status: 'archived' });
@@ -60,7 +72,10 @@ describe.each(TRANSPORTS)('updateItem (PATCH /items/{itemId}) via %s', (transpor
     const item = await createItem(api);
     await api.call('PATCH', `/items/${item.id}`, { body: { name: 'second' }, headers: MERGE_PATCH });
 
-    const response = await api.call('PATCH', `/items/${item.id}`, { body: { name: 'third' }, headers: { ...MERGE_PATCH, 'If-Match': '"1"' } });
+    const response = await api.call('PATCH', `/items/${item.id}`, {
+      body: { name: 'third' },
+      headers: { ...MERGE_PATCH, 'If-Match': '"1"' },
+    });
 
     expect(response.status).toBe(412);
     expect(asItem(await api.call('GET', `/items/${item.id}`))).toMatchObject({ name: 'second', version: 2 });
@@ -69,13 +84,19 @@ describe.each(TRANSPORTS)('updateItem (PATCH /items/{itemId}) via %s', (transpor
   it('writes when If-Match is current', async () => {
     const item = await createItem(api);
 
-    const response = await api.call('PATCH', `/items/${item.id}`, { body: { name: 'next' }, headers: { ...MERGE_PATCH, 'If-Match': '"1"' } });
+    const response = await api.call('PATCH', `/items/${item.id}`, {
+      body: { name: 'next' },
+      headers: { ...MERGE_PATCH, 'If-Match': '"1"' },
+    });
 
     expect(response.status).toBe(200);
   });
 
   it('answers 404 for an id that does not exist', async () => {
-    const response = await api.call('PATCH', `/items/${MISSING_ID}`, { body: { name: 'x' }, headers: MERGE_PATCH });
+    const response = await api.call('PATCH', `/items/${MISSING_ID}`, {
+      body: { name: 'x' },
+      headers: MERGE_PATCH,
+    });
 
     expect(response.status).toBe(404);
     expect(asProblem(response).type).toBe('/problems/not-found');
@@ -87,7 +108,10 @@ describe.each(TRANSPORTS)('updateItem (PATCH /items/{itemId}) via %s', (transpor
   ])('answers for Content-Type %s with %i', async (contentType, status) => {
     const item = await createItem(api);
 
-    const response = await api.call('PATCH', `/items/${item.id}`, { body: '[]', headers: { 'Content-Type': contentType } });
+    const response = await api.call('PATCH', `/items/${item.id}`, {
+      body: '[]',
+      headers: { 'Content-Type': contentType },
+    });
 
     expect(response.status).toBe(status);
   });

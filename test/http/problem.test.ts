@@ -1,0 +1,61 @@
+import { InvalidPageTokenError, ItemNotFoundError, VersionMismatchError } from '../../src/domain/errors';
+import {
+  BodyTooLargeError,
+  MalformedBodyError,
+  MethodNotAllowedError,
+  RequestValidationError,
+  RouteNotFoundError,
+  UnsupportedMediaTypeError,
+} from '../../src/http/errors';
+import { problemResponse } from '../../src/http/problem';
+import type { Logger } from '../../src/logger';
+
+const silent: Logger = { info: () => {}, error: () => {} };
+
+describe('problemResponse', () => {
+  it.each([
+    [
+      new RequestValidationError([{ pointer: '/name', detail: 'is required' }]),
+      400,
+      '/problems/validation-error',
+    ],
+    [new MalformedBodyError('Unexpected end of JSON input'), 400, '/problems/malformed-body'],
+    [new BodyTooLargeError(65536), 400, '/problems/body-too-large'],
+    [new InvalidPageTokenError('signature'), 400, '/problems/invalid-page-token'],
+    [new ItemNotFoundError('id-1'), 404, '/problems/not-found'],
+    [new RouteNotFoundError('/nope'), 404, '/problems/not-found'],
+    [new MethodNotAllowedError('PUT', ['GET', 'POST']), 405, '/problems/method-not-allowed'],
+    [new VersionMismatchError('id-1'), 412, '/problems/precondition-failed'],
+    [
+      new UnsupportedMediaTypeError('text/plain', ['application/json']),
+      415,
+      '/problems/unsupported-media-type',
+    ],
+    [new Error('database on fire'), 500, '/problems/internal-error'],
+    ['a thrown string', 500, '/problems/internal-error'],
+  ])('maps %p to %i %s', (error, status, type) => {
+    const response = problemResponse(error, 'req-1', silent);
+
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(response.body ?? '')).toMatchObject({
+      type,
+      status,
+      instance: 'req-1',
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
+  });
+
+  it('never puts a server fault in the body', () => {
+    const response = problemResponse(new Error('password=hunter2'), 'req-2', silent);
+
+    expect(response.body).not.toContain('hunter2');
+  });
+
+  it('names the allowed methods for 405', () => {
+    expect(
+      problemResponse(new MethodNotAllowedError('PUT', ['GET', 'POST']), 'r', silent).headers.allow,
+    ).toBe('GET, POST');
+  });
+});

@@ -1,0 +1,125 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TSX_CLI = require.resolve('tsx/cli');
+
+/** Starts `npm start`'s program and resolves with its output once it prints the URL. */
+function start(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [TSX_CLI, 'src/local/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed within 45 s:\n${output}`)), 45_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('listening on http://localhost:')) {
+        clearTimeout(timer);
+        resolve({ child, output: () => output });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before listening:\n${output}`));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+function enginesUsing(dataDir: string): number {
+  const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+  return processes.split('\n').filter((line) => line.includes('DynamoDBLocal.jar') && line.includes(dataDir))
+    .length;
+}
+
+describe('npm start (src/local/main.ts)', () => {
+  let dataDir: string;
+  const children: ChildProcess[] = [];
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'items-api-start-'));
+  });
+  afterAll(async () => {
+    // Whatever happened above, leave nothing running.
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves on PORT, keeps data across a restart, and stops everything on SIGINT', async () => {
+    // Prepare
+    const port = await freePort();
+    const env = { PORT: String(port), DATA_DIR: dataDir };
+    const first = await start(env);
+    children.push(first.child);
+    expect(first.output()).toContain(`http://localhost:${port}`);
+    const created = await fetch(`http://localhost:${port}/items`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"name":"survives restarts"}',
+    });
+    expect(created.status).toBe(201);
+    const location = created.headers.get('location');
+
+    // Act
+    first.child.kill('SIGINT');
+    const code = await exited(first.child);
+    const second = await start(env);
+    children.push(second.child);
+    const fetched = await fetch(`http://localhost:${port}${location}`);
+    second.child.kill('SIGTERM');
+    await exited(second.child);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(fetched.status).toBe(200);
+    expect(await fetched.json()).toMatchObject({ name: 'survives restarts' });
+    expect(enginesUsing(dataDir)).toBe(0);
+  }, 120_000);
+
+  it('says in one line that Java is missing, and exits non-zero', async () => {
+    const child = spawn(process.execPath, [TSX_CLI, 'src/local/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PATH: '/nonexistent',
+        DATA_DIR: dataDir,
+        PORT: String(await freePort()),
+        DYNAMODB_ENDPOINT: '',
+      },
+    });
+    children.push(child);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+
+    const code = await exited(child);
+
+    expect(code).not.toBe(0);
+    expect(
+      stderr
+        .trim()
+        .split('\n')
+        .filter((line) => line.includes('Java')),
+    ).toEqual([expect.stringMatching(/^Java 17 or newer is required/)]);
+  }, 60_000);
+});
