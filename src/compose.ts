@@ -39,5 +39,11 @@ export async function composeApp(config: Config, overrides: Overrides = {}): Pro
   });
   const operationIds = Object.keys(handlers).filter((id): id is OperationId => id in handlers);
   const router = await createOpenApiBackendRouter(spec as Document, operationIds);
-  return createApp({ router, handlers, context: { items }, logger: overrides.logger ?? jsonLogger });
+  return createApp({
+    router,
+    handlers,
+    context: { items },
+    logger: overrides.logger ?? jsonLogger,
+    cors: { origins: config.corsOrigins },
+  });
 }

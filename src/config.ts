@@ -7,6 +7,8 @@ export interface Config {
   /** Key that signs page tokens; rotating it invalidates outstanding tokens (clients get 400). */
   readonly pageTokenSecret: Buffer;
   readonly pageTokenTtlSeconds: number;
+  /** CORS_ALLOWED_ORIGINS, comma-separated; none means no CORS headers. */
+  readonly corsOrigins: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -33,6 +35,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.DYNAMODB_ENDPOINT !== '' && { dynamodbEndpoint: env.DYNAMODB_ENDPOINT }),
     pageTokenSecret: secret,
     pageTokenTtlSeconds: ttl,
+    corsOrigins: (env.CORS_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { type CorsPolicy, corsHeaders } from './cors';
 import type { HttpApp, HttpRequest, HttpResponse } from './http-types';
 import type {
   HandlerContext,
@@ -16,14 +17,20 @@ export interface AppDependencies {
   readonly handlers: HandlerMap;
   readonly context: HandlerContext;
   readonly logger: Logger;
+  readonly cors: CorsPolicy;
 }
 
 /**
  * The HTTP application: route, read the body, validate against the spec, run the operation's
  * handler, serialise its result. Every failure on the way becomes problem+json in one place.
  */
-export function createApp({ router, handlers, context, logger }: AppDependencies): HttpApp {
+export function createApp({ router, handlers, context, logger, cors }: AppDependencies): HttpApp {
   return async (request: HttpRequest): Promise<HttpResponse> => {
+    const response = await serve(request);
+    return { ...response, headers: { ...response.headers, ...corsHeaders(cors, request.headers.origin) } };
+  };
+
+  async function serve(request: HttpRequest): Promise<HttpResponse> {
     try {
       const route = router.match(request.method, request.path);
       const body = readJsonBody(request, route.requestMediaTypes);
@@ -46,7 +53,7 @@ export function createApp({ router, handlers, context, logger }: AppDependencies
     } catch (error) {
       return problemResponse(error, request.requestId, logger);
     }
-  };
+  }
 }
 
 function invoke<Id extends OperationId>(

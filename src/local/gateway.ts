@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { type CorsPolicy, preflightHeaders } from '../http/cors';
 import type { ProxyHandler } from '../lambda-proxy';
 import { type ResourceMatcher, resourceMatcher } from './resource-matcher';
 
@@ -15,8 +16,10 @@ const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface GatewayOptions {
   readonly handler: ProxyHandler;
-  /** Paths of the spec, e.g. `/items/{itemId}`, to fill `resource` and `pathParameters` as API Gateway does. */
-  readonly resources: readonly string[];
+  /** Resource templates (`/items/{itemId}`) with their methods, to fill `resource` and `pathParameters` as API Gateway does. */
+  readonly resources: Readonly<Record<string, readonly string[]>>;
+  /** Preflight requests are answered here, as the deployed gateway's mock integration does. */
+  readonly cors: CorsPolicy;
   readonly port: number;
   readonly host?: string;
   readonly stage?: string;
@@ -28,7 +31,7 @@ export interface RunningGateway {
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const match = resourceMatcher(options.resources);
+  const match = resourceMatcher(Object.keys(options.resources));
   const server = createServer((request, response) => {
     serve(request, response, options, match).catch((error: unknown) => {
       console.error(
@@ -64,6 +67,16 @@ async function serve(
       response,
       gatewayProblem(413, 'Request too large', `The request body exceeds ${GATEWAY_MAX_BODY_BYTES} bytes.`),
     );
+    return;
+  }
+  const resource = match(new URL(request.url ?? '/', 'http://localhost').pathname);
+  const methods = resource === undefined ? undefined : options.resources[resource.resource];
+  if (request.method === 'OPTIONS' && methods !== undefined) {
+    writeResult(response, {
+      statusCode: 204,
+      headers: preflightHeaders(options.cors, request.headers.origin, methods),
+      body: '',
+    });
     return;
   }
   const result = await options.handler(toProxyEvent(request, body, options.stage ?? 'local', match));

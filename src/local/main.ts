@@ -11,6 +11,7 @@ import { createDynamoDbClient } from '../storage/dynamodb/document-client';
 import { EnginePrerequisiteError, type RunningEngine, startDynamoDbEngine } from './dynamodb-engine';
 import { startGateway } from './gateway';
 import { ensureItemsTable } from './items-table';
+import { resourcesOf } from './resource-matcher';
 
 const DATA_DIR = path.resolve(process.env.DATA_DIR ?? path.join(__dirname, '../../.data'));
 
@@ -40,11 +41,16 @@ async function main(): Promise<void> {
     process.env.DYNAMODB_ENDPOINT = endpoint;
     process.env.AWS_REGION = region;
     process.env.PAGE_TOKEN_SECRET ??= await localSecret('page-token-secret');
+    // Any origin may call the local server (a frontend dev server on another port, say).
+    process.env.CORS_ALLOWED_ORIGINS ??= '*';
     const { handler } = await import('../lambda.js');
 
     const gateway = await startGateway({
       handler,
-      resources: Object.keys(spec.paths),
+      resources: resourcesOf(spec.paths),
+      cors: {
+        origins: (process.env.CORS_ALLOWED_ORIGINS ?? '').split(',').filter((origin) => origin !== ''),
+      },
       port,
       host: process.env.HOST ?? '127.0.0.1',
     });

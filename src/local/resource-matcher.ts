@@ -41,3 +41,17 @@ function safeDecode(value: string): string {
     return value;
   }
 }
+
+const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head'];
+
+/** Each path of a spec with the methods it defines, upper-case: what API Gateway builds resources from. */
+export function resourcesOf(paths: Readonly<Record<string, object>>): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => [
+      path,
+      Object.keys(item)
+        .filter((key) => HTTP_METHODS.includes(key))
+        .map((method) => method.toUpperCase()),
+    ]),
+  );
+}

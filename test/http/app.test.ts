@@ -51,7 +51,7 @@ describe('HTTP app server faults', () => {
   };
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi('lambda', { repository: failing, logger });
+    api = await startTestApi('lambda', { overrides: { repository: failing, logger } });
   });
   afterAll(() => api.close());
 
@@ -81,5 +81,36 @@ describe('HTTP app server faults', () => {
     const response = await api.call('GET', '/items/nope');
 
     expect(response.status).toBe(400);
+  });
+});
+
+describe.each(TRANSPORTS)('HTTP app CORS via %s', (transport) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(transport, {
+      env: { CORS_ALLOWED_ORIGINS: 'https://app.example.com, https://admin.example.com' },
+    });
+  });
+  afterAll(() => api.close());
+
+  it.each([
+    ['GET', '/items'],
+    ['GET', '/items/nope'],
+  ])(
+    'lets an allowed origin read %s %s, errors included, with ETag and Location exposed',
+    async (method, path) => {
+      const response = await api.call(method, path, { headers: { Origin: 'https://admin.example.com' } });
+
+      expect(response.headers['access-control-allow-origin']).toBe('https://admin.example.com');
+      expect(response.headers['access-control-expose-headers']).toBe('ETag, Location');
+      expect(response.headers.vary).toBe('Origin');
+    },
+  );
+
+  it('gives no CORS grant to another origin', async () => {
+    const response = await api.call('GET', '/items', { headers: { Origin: 'https://evil.example.com' } });
+
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    expect(response.headers.vary).toBe('Origin');
   });
 });

@@ -16,7 +16,8 @@ describe('local gateway', () => {
           body: 'ok',
         };
       },
-      resources: ['/items', '/items/{itemId}'],
+      resources: { '/items': ['GET', 'POST'], '/items/{itemId}': ['GET', 'PUT', 'PATCH', 'DELETE'] },
+      cors: { origins: ['https://app.example.com'] },
       port: 0,
     });
   });
@@ -64,6 +65,31 @@ describe('local gateway', () => {
       queryStringParameters: null,
       pathParameters: null,
     });
+  });
+
+  it.each([
+    ['an allowed origin', 'https://app.example.com', 'https://app.example.com'],
+    ['another origin', 'https://evil.example.com', null],
+  ])('answers preflight itself for %s, without calling the function', async (_case, origin, allowOrigin) => {
+    const before = events.length;
+
+    const response = await fetch(`${gateway.url}/items/abc`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'PATCH',
+        'Access-Control-Request-Headers': 'if-match',
+      },
+    });
+
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe(allowOrigin);
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET,PUT,PATCH,DELETE,OPTIONS');
+    expect(response.headers.get('access-control-allow-headers')).toBe(
+      'Content-Type,Authorization,If-Match,Idempotency-Key',
+    );
+    expect(response.headers.get('access-control-expose-headers')).toBe('ETag,Location');
+    expect(events).toHaveLength(before);
   });
 
   it('answers 413 itself, as API Gateway does, for a body over 10 MiB', async () => {

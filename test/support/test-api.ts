@@ -3,6 +3,7 @@ import { composeApp, type Overrides } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
 import { startGateway } from '../../src/local/gateway';
+import { resourcesOf } from '../../src/local/resource-matcher';
 import { assertMatchesContract } from './contract';
 import { createEvent } from './events';
 import { createTestTable } from './table';
@@ -24,6 +25,12 @@ export interface CallOptions {
   readonly headers?: Record<string, string>;
 }
 
+export interface TestApiOptions {
+  readonly overrides?: Overrides;
+  /** Extra environment for the app's config. */
+  readonly env?: Record<string, string>;
+}
+
 export interface TestApi {
   readonly tableName: string;
   /** Calls the API; every response is checked against openapi.yaml before it is returned. */
@@ -35,11 +42,10 @@ export interface TestApi {
  * The real app on a fresh table of the run's DynamoDB Local, reached either with proxy events
  * through the Lambda adapter or over HTTP through the local gateway.
  */
-export async function startTestApi(transport: Transport, overrides: Overrides = {}): Promise<TestApi> {
+export async function startTestApi(transport: Transport, options: TestApiOptions = {}): Promise<TestApi> {
   const tableName = await createTestTable();
-  const handler = toProxyHandler(
-    composeApp(loadConfig({ ...process.env, TABLE_NAME: tableName }), overrides),
-  );
+  const config = loadConfig({ ...process.env, ...options.env, TABLE_NAME: tableName });
+  const handler = toProxyHandler(composeApp(config, options.overrides));
   const send = transport === 'lambda' ? viaLambda(handler) : await viaHttp(handler);
   return {
     tableName,
@@ -94,7 +100,12 @@ function viaLambda(handler: ProxyHandler): Sender {
 }
 
 async function viaHttp(handler: ProxyHandler): Promise<Sender> {
-  const gateway = await startGateway({ handler, resources: Object.keys(spec.paths), port: 0 });
+  const gateway = await startGateway({
+    handler,
+    resources: resourcesOf(spec.paths),
+    cors: { origins: [] },
+    port: 0,
+  });
   return {
     async call(method, pathAndQuery, { body, headers }) {
       const response = await fetch(`${gateway.url}${pathAndQuery}`, {

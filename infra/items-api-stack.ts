@@ -1,0 +1,229 @@
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Construct } from 'constructs';
+import { ITEMS_TABLE } from '../src/storage/dynamodb/table-design';
+import { withAwsExtensions } from './api-definition';
+import type { StageConfig } from './stage-config';
+
+export interface ItemsApiStackProps extends StackProps {
+  readonly config: StageConfig;
+  /** The spec as JSON (generated/openapi.json). */
+  readonly spec: Record<string, unknown>;
+  /** Directory holding the built Lambda bundle (`npm run build` → dist/lambda). */
+  readonly lambdaCodePath: string;
+}
+
+/** The DynamoDB actions the repository calls, and no others. */
+export const FUNCTION_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:Query',
+];
+
+export class ItemsApiStack extends Stack {
+  constructor(scope: Construct, id: string, props: ItemsApiStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const name = `items-api-${config.stage}`;
+    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const retention = config.logRetention;
+
+    const table = new dynamodb.Table(this, 'Items', {
+      tableName: `${name}-items`,
+      partitionKey: { name: ITEMS_TABLE.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: ITEMS_TABLE.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // AWS-owned key: encrypted at rest at no cost and with no KMS permissions for the function.
+      encryption: dynamodb.TableEncryption.DEFAULT,
+      deletionProtection: config.retainData,
+      removalPolicy,
+    });
+    table.addGlobalSecondaryIndex({
+      indexName: ITEMS_TABLE.statusIndex.name,
+      partitionKey: { name: ITEMS_TABLE.statusIndex.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: ITEMS_TABLE.statusIndex.sortKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.ALL,
+    });
+
+    const pageTokenSecret = new secretsmanager.Secret(this, 'PageTokenSecret', {
+      description: `Signs ${name} page tokens; rotating it invalidates outstanding nextTokens.`,
+      // 64 characters from the base64 alphabet decode to 48 bytes of key.
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy,
+    });
+
+    const functionLogs = new logs.LogGroup(this, 'FunctionLogs', {
+      logGroupName: `/aws/lambda/${name}`,
+      retention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // A role of our own instead of AWSLambdaBasicExecutionRole, whose log permissions are on `*`.
+    const role = new iam.Role(this, 'FunctionRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `${name}: the items table and its own log group, nothing else`,
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: FUNCTION_TABLE_ACTIONS,
+        resources: [table.tableArn, `${table.tableArn}/index/${ITEMS_TABLE.statusIndex.name}`],
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [`${functionLogs.logGroupArn}:*`],
+      }),
+    );
+
+    const fn = new lambda.Function(this, 'Function', {
+      functionName: name,
+      description: 'Items API: every operation of openapi.yaml',
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      code: lambda.Code.fromAsset(props.lambdaCodePath),
+      handler: 'index.handler',
+      // 512 MB: Lambda's CPU share grows with memory, and validation plus JSON work is CPU-bound;
+      // it roughly halves cold start against 128 MB for a few cents more per million requests.
+      memorySize: 512,
+      // Well under API Gateway's 29 s: a DynamoDB call that has not answered in 10 s will not.
+      timeout: Duration.seconds(10),
+      role,
+      logGroup: functionLogs,
+      environment: {
+        TABLE_NAME: table.tableName,
+        // Resolved by CloudFormation at deploy time: no Secrets Manager call on the cold-start path.
+        PAGE_TOKEN_SECRET: SecretValue.secretsManager(pageTokenSecret.secretArn).unsafeUnwrap(),
+        CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
+      },
+      // Default (unreserved) concurrency: the stage throttle bounds the load instead.
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      logGroupName: `/aws/apigateway/${name}/access`,
+      retention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    const integrationUri = `arn:${this.partition}:apigateway:${this.region}:lambda:path/2015-03-31/functions/${fn.functionArn}/invocations`;
+    const api = new apigateway.SpecRestApi(this, 'Api', {
+      restApiName: name,
+      apiDefinition: apigateway.ApiDefinition.fromInline(
+        withAwsExtensions(props.spec, { integrationUri, stage: config }),
+      ),
+      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      deployOptions: {
+        stageName: config.stage,
+        throttlingRateLimit: config.throttle.rateLimit,
+        throttlingBurstLimit: config.throttle.burstLimit,
+        accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields(),
+        metricsEnabled: true,
+      },
+      cloudWatchRole: false,
+    });
+    fn.addPermission('InvokeFromApi', {
+      principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+      sourceArn: api.arnForExecuteApi('*', '/*', config.stage),
+    });
+
+    if (config.apiKeys !== undefined) {
+      const plan = api.addUsagePlan('UsagePlan', {
+        name: `${name}-plan`,
+        throttle: config.apiKeys.throttle,
+        quota: { limit: config.apiKeys.quotaPerDay, period: apigateway.Period.DAY },
+      });
+      plan.addApiStage({ stage: api.deploymentStage });
+      plan.addApiKey(api.addApiKey('ApiKey', { apiKeyName: `${name}-key` }));
+    }
+
+    this.addAlarms(name, api, fn, table, config);
+
+    new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the API stage' });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+
+  private addAlarms(
+    name: string,
+    api: apigateway.SpecRestApi,
+    fn: lambda.Function,
+    table: dynamodb.Table,
+    config: StageConfig,
+  ): void {
+    const period = Duration.minutes(5);
+    const alarms = [
+      new cloudwatch.Alarm(this, 'Api5xxRate', {
+        alarmName: `${name}-5xx-rate`,
+        alarmDescription: 'More than 1% of requests answered 5xx over 5 minutes',
+        metric: api.metricServerError({ period, statistic: cloudwatch.Stats.AVERAGE }),
+        threshold: 0.01,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      new cloudwatch.Alarm(this, 'ApiLatencyP99', {
+        alarmName: `${name}-latency-p99`,
+        alarmDescription: 'p99 latency above 1 s for 3 of 5 minutes',
+        metric: api.metricLatency({ period: Duration.minutes(1), statistic: cloudwatch.Stats.p(99) }),
+        threshold: 1000,
+        evaluationPeriods: 5,
+        datapointsToAlarm: 3,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      new cloudwatch.Alarm(this, 'FunctionErrors', {
+        alarmName: `${name}-function-errors`,
+        alarmDescription: 'The function failed (crashed or timed out) at least 5 times in 5 minutes',
+        metric: fn.metricErrors({ period, statistic: cloudwatch.Stats.SUM }),
+        threshold: 5,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      new cloudwatch.Alarm(this, 'FunctionThrottles', {
+        alarmName: `${name}-function-throttles`,
+        alarmDescription: 'Lambda throttled invocations (account concurrency exhausted)',
+        metric: fn.metricThrottles({ period, statistic: cloudwatch.Stats.SUM }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      new cloudwatch.Alarm(this, 'TableThrottles', {
+        alarmName: `${name}-dynamodb-throttles`,
+        alarmDescription: 'DynamoDB throttled requests on the items table',
+        metric: table.metricThrottledRequestsForOperations({
+          operations: [
+            dynamodb.Operation.GET_ITEM,
+            dynamodb.Operation.PUT_ITEM,
+            dynamodb.Operation.UPDATE_ITEM,
+            dynamodb.Operation.DELETE_ITEM,
+            dynamodb.Operation.QUERY,
+          ],
+          period,
+        }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    ];
+    if (config.alarmEmail !== undefined) {
+      const topic = new sns.Topic(this, 'AlarmTopic', { topicName: `${name}-alarms` });
+      topic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail));
+      for (const alarm of alarms) alarm.addAlarmAction(new actions.SnsAction(topic));
+    }
+  }
+}

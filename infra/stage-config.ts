@@ -1,0 +1,49 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+/** Settings that differ between stages; chosen with `-c stage=dev|prod`. */
+export interface StageConfig {
+  readonly stage: 'dev' | 'prod';
+  /** Origins allowed by CORS. `*` only in dev. */
+  readonly corsOrigins: readonly string[];
+  readonly logRetention: RetentionDays;
+  /** Keep the table (and its data) when the stack is deleted. */
+  readonly retainData: boolean;
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** API keys with a usage plan; off unless `-c apiKeys=true`. */
+  readonly apiKeys?: {
+    readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+    readonly quotaPerDay: number;
+  };
+  /** Email to subscribe to alarm notifications (an SNS topic is created when set). */
+  readonly alarmEmail?: string;
+}
+
+export const STAGES = ['dev', 'prod'] as const;
+export type StageName = (typeof STAGES)[number];
+
+const isStage = (value: string): value is StageName => STAGES.some((stage) => stage === value);
+
+/** Reads the stage settings from CDK context values (strings from `-c key=value`). */
+export function stageConfig(context: (key: string) => unknown): StageConfig {
+  const name = String(context('stage') ?? 'dev');
+  if (!isStage(name)) throw new Error(`stage must be one of ${STAGES.join(', ')}; got ${name}`);
+  const origins = context('corsOrigins');
+  const corsOrigins =
+    typeof origins === 'string' && origins.trim() !== ''
+      ? origins.split(',').map((origin) => origin.trim())
+      : name === 'dev'
+        ? ['*']
+        : ['https://app.example.com'];
+  if (name !== 'dev' && corsOrigins.includes('*')) throw new Error('CORS origin * is allowed only in dev');
+  const apiKeys = String(context('apiKeys') ?? 'false') === 'true';
+  const alarmEmail = context('alarmEmail');
+  return {
+    stage: name,
+    corsOrigins,
+    logRetention: name === 'prod' ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_WEEK,
+    retainData: name === 'prod',
+    throttle: name === 'prod' ? { rateLimit: 100, burstLimit: 200 } : { rateLimit: 20, burstLimit: 40 },
+    ...(apiKeys && { apiKeys: { throttle: { rateLimit: 10, burstLimit: 20 }, quotaPerDay: 10_000 } }),
+    ...(typeof alarmEmail === 'string' && alarmEmail !== '' && { alarmEmail }),
+  };
+}

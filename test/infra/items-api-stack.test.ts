@@ -1,0 +1,317 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import spec from '../../generated/openapi.json';
+import { GATEWAY_PROBLEMS } from '../../infra/api-definition';
+import { FUNCTION_TABLE_ACTIONS, ItemsApiStack } from '../../infra/items-api-stack';
+import { stageConfig } from '../../infra/stage-config';
+import { buildLambda } from '../../scripts/build';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+let codePath: string;
+beforeAll(async () => {
+  // The real bundle, built as `npm run build` builds it, into a directory of this test's own.
+  codePath = await buildLambda(await mkdtemp(path.join(tmpdir(), 'items-api-lambda-')));
+}, 60_000);
+
+function synth(context: Record<string, string> = {}): Template {
+  const app = new App({ context });
+  const config = stageConfig((key) => app.node.tryGetContext(key));
+  return Template.fromStack(new ItemsApiStack(app, 'Test', { config, spec, lambdaCodePath: codePath }));
+}
+
+function definitionOf(template: Template): Json {
+  const [api] = Object.values(template.findResources('AWS::ApiGateway::RestApi'));
+  const body: unknown = api?.Properties?.Body;
+  if (!isObject(body)) throw new Error('the REST API has no inline definition');
+  return body;
+}
+
+function functionLogicalId(template: Template): string {
+  const [id] = Object.keys(template.findResources('AWS::Lambda::Function'));
+  if (id === undefined) throw new Error('no function');
+  return id;
+}
+
+/** The definition with everything AWS-specific removed: what must equal openapi.yaml. */
+function withoutAwsAdditions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutAwsAdditions);
+  if (!isObject(node)) return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(
+        ([key, value]) =>
+          !key.startsWith('x-amazon-apigateway') &&
+          !(key === 'options' && isObject(value) && 'x-amazon-apigateway-integration' in value),
+      )
+      .map(([key, value]) => [key, withoutAwsAdditions(value)]),
+  );
+}
+
+const operations = Object.entries(spec.paths).flatMap(([route, item]) =>
+  Object.entries(item).flatMap(([method, operation]) =>
+    'operationId' in operation ? [{ route, method, operationId: operation.operationId }] : [],
+  ),
+);
+
+describe('ItemsApiStack (dev)', () => {
+  let template: Template;
+  let definition: Json;
+  beforeAll(() => {
+    template = synth();
+    definition = definitionOf(template);
+  });
+
+  it.each(operations)(
+    'imports $operationId ($method $route) with a proxy integration to the function',
+    ({ route, method }) => {
+      const paths = definition.paths as Record<string, Record<string, Json>>;
+      const integration = paths[route]?.[method]?.['x-amazon-apigateway-integration'];
+
+      expect(integration).toMatchObject({ type: 'aws_proxy', httpMethod: 'POST' });
+      expect(JSON.stringify(integration)).toContain(functionLogicalId(template));
+    },
+  );
+
+  it('imports openapi.yaml unchanged apart from AWS extensions', () => {
+    const { 'x-generated': _note, ...contract } = spec;
+
+    expect(withoutAwsAdditions(definition)).toEqual(contract);
+  });
+
+  it('validates body and parameters at the gateway, except bodies its draft-4 models cannot express', () => {
+    const paths = definition.paths as Record<string, Record<string, Json>>;
+
+    expect(definition['x-amazon-apigateway-request-validator']).toBe('body-and-parameters');
+    expect(definition['x-amazon-apigateway-request-validators']).toEqual({
+      'body-and-parameters': { validateRequestBody: true, validateRequestParameters: true },
+      'parameters-only': { validateRequestBody: false, validateRequestParameters: true },
+    });
+    expect(paths['/items/{itemId}']?.patch?.['x-amazon-apigateway-request-validator']).toBe(
+      'parameters-only',
+    );
+    expect(paths['/items']?.post?.['x-amazon-apigateway-request-validator']).toBeUndefined();
+  });
+
+  it.each([
+    'DEFAULT_4XX',
+    'DEFAULT_5XX',
+    'THROTTLED',
+    'ACCESS_DENIED',
+    'UNAUTHORIZED',
+    'REQUEST_TOO_LARGE',
+    'BAD_REQUEST_BODY',
+    'MISSING_AUTHENTICATION_TOKEN',
+  ])('answers gateway response %s as problem+json in the Lambda error shape', (type) => {
+    const responses = definition['x-amazon-apigateway-gateway-responses'] as Record<string, Json>;
+    const response = responses[type] ?? {};
+    const template = (response.responseTemplates as Record<string, string>)['application/json'] ?? '';
+    // What API Gateway would render, with its variables given sample values.
+    const rendered = template
+      .replace('$context.error.messageString', '"message"')
+      .replace(
+        /\$util\.escapeJavaScript\(\$context\.error\.validationErrorString\)\.replaceAll\("\\\\'","'"\)/,
+        'invalid body',
+      )
+      .replace('$context.requestId', 'req-1');
+
+    expect(response.responseParameters).toMatchObject({
+      'gatewayresponse.header.Content-Type': "'application/problem+json'",
+    });
+    expect(JSON.parse(rendered)).toEqual({
+      type: GATEWAY_PROBLEMS[type]?.type,
+      title: expect.any(String),
+      status: Number(response.statusCode),
+      detail: expect.any(String),
+      instance: 'req-1',
+    });
+  });
+
+  it('gives the function only the DynamoDB actions it uses, on the table and its index', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Action: FUNCTION_TABLE_ACTIONS,
+            Effect: 'Allow',
+            Resource: [
+              { 'Fn::GetAtt': [Match.stringLikeRegexp('^Items'), 'Arn'] },
+              {
+                'Fn::Join': [
+                  '',
+                  [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Items'), 'Arn'] }, '/index/byOwnerStatus'],
+                ],
+              },
+            ],
+          },
+        ]),
+      },
+    });
+  });
+
+  it('has no wildcard action or resource and no managed policy anywhere', () => {
+    const iam = {
+      ...template.findResources('AWS::IAM::Policy'),
+      ...template.findResources('AWS::IAM::Role'),
+    };
+    const statements = JSON.stringify(iam);
+
+    expect(statements).not.toMatch(/"Action":"[^"]*\*"|"Action":\["\*"|"Resource":"\*"/);
+    expect(statements).not.toContain('ManagedPolicyArns');
+    expect(Object.keys(template.findResources('AWS::IAM::Policy'))).toHaveLength(1);
+  });
+
+  it('runs the function on nodejs22.x arm64, timing out before the gateway does', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      MemorySize: 512,
+      Timeout: Match.anyValue(),
+      Environment: {
+        Variables: { TABLE_NAME: { Ref: Match.stringLikeRegexp('^Items') }, CORS_ALLOWED_ORIGINS: '*' },
+      },
+    });
+    const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
+    expect(fn?.Properties?.Timeout).toBeLessThan(29);
+  });
+
+  it('keeps an on-demand, point-in-time-recoverable table with the status index, destroyable in dev', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      Properties: {
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'byOwnerStatus' })],
+      },
+    });
+  });
+
+  it('logs access as JSON and throttles the stage', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'dev',
+      AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId"') },
+      MethodSettings: [
+        Match.objectLike({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40, MetricsEnabled: true }),
+      ],
+    });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
+  });
+
+  it.each([
+    ['5xx-rate', '5XXError', 0.01],
+    ['latency-p99', 'Latency', 1000],
+    ['function-errors', 'Errors', 5],
+    ['function-throttles', 'Throttles', 1],
+  ])('alarms on %s', (suffix, metric, threshold) => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `items-api-dev-${suffix}`,
+      MetricName: metric,
+      Threshold: threshold,
+    });
+  });
+
+  it('alarms on DynamoDB throttled requests', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'items-api-dev-dynamodb-throttles',
+      Metrics: Match.arrayWith([
+        Match.objectLike({
+          MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'ThrottledRequests' }) }),
+        }),
+      ]),
+    });
+  });
+
+  it('answers CORS preflight at the gateway with a mock integration', () => {
+    const paths = definition.paths as Record<string, Record<string, Json>>;
+
+    expect(paths['/items']?.options?.['x-amazon-apigateway-integration']).toMatchObject({ type: 'mock' });
+    expect(paths['/items/{itemId}']?.options?.security).toEqual([]);
+  });
+
+  it('has no usage plan unless asked', () => {
+    template.resourceCountIs('AWS::ApiGateway::UsagePlan', 0);
+    template.resourceCountIs('AWS::SNS::Topic', 0);
+  });
+
+  it('outputs the API URL and table name', () => {
+    template.hasOutput('ApiUrl', {});
+    template.hasOutput('TableName', {});
+  });
+});
+
+describe('ItemsApiStack (prod, API keys, alarm email)', () => {
+  let template: Template;
+  beforeAll(() => {
+    template = synth({
+      stage: 'prod',
+      corsOrigins: 'https://app.example.com',
+      apiKeys: 'true',
+      alarmEmail: 'ops@example.com',
+    });
+  });
+
+  it('retains the table and its data when the stack goes', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: { DeletionProtectionEnabled: true },
+    });
+  });
+
+  it('requires an API key on every operation, with a usage plan that throttles and sets a quota', () => {
+    const definition = definitionOf(template);
+    const paths = definition.paths as Record<string, Record<string, Json>>;
+
+    expect(definition['x-amazon-apigateway-api-key-source']).toBe('HEADER');
+    for (const { route, method } of operations)
+      expect(paths[route]?.[method]?.security).toEqual([{ api_key: [] }]);
+    template.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
+      Throttle: { RateLimit: 10, BurstLimit: 20 },
+      Quota: { Limit: 10000, Period: 'DAY' },
+    });
+    template.resourceCountIs('AWS::ApiGateway::ApiKey', 1);
+  });
+
+  it('names the one allowed origin in CORS and in gateway error responses', () => {
+    const definition = definitionOf(template);
+
+    expect(JSON.stringify(definition['x-amazon-apigateway-gateway-responses'])).toContain(
+      "'https://app.example.com'",
+    );
+    expect(JSON.stringify(definition)).not.toContain('Access-Control-Allow-Origin":"\'*\'');
+  });
+
+  it('sends every alarm to the SNS topic', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.com',
+    });
+    template.allResourcesProperties('AWS::CloudWatch::Alarm', {
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlarmTopic') }],
+    });
+  });
+
+  it('keeps access logs for 90 days', () => {
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+});
+
+describe('stage configuration', () => {
+  it('refuses a CORS wildcard outside dev', () => {
+    expect(() => synth({ stage: 'prod', corsOrigins: '*' })).toThrow('CORS origin * is allowed only in dev');
+  });
+
+  it('refuses an unknown stage', () => {
+    expect(() => synth({ stage: 'staging' })).toThrow('stage must be one of dev, prod');
+  });
+});
