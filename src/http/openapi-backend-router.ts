@@ -77,7 +77,8 @@ export async function createOpenApiBackendRouter(
           return validate.errors ?? [];
         },
       );
-      if (errors.length > 0) throw new RequestValidationError(toFieldIssues(errors));
+      if (errors.length > 0)
+        throw new RequestValidationError(toFieldIssues(errors, headerNames(operation.parameters)));
       return { path: envelope.path, query: envelope.query };
     },
   };
@@ -87,4 +88,15 @@ function toMutableQuery(query: RouteInput['query']): Record<string, string | str
   return Object.fromEntries(
     Object.entries(query).map(([name, value]) => [name, typeof value === 'string' ? value : [...value]]),
   );
+}
+
+function headerNames(parameters: readonly unknown[] = []): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const parameter of parameters) {
+    if (typeof parameter === 'object' && parameter !== null && 'in' in parameter && 'name' in parameter) {
+      if (parameter.in === 'header' && typeof parameter.name === 'string')
+        names.set(parameter.name.toLowerCase(), parameter.name);
+    }
+  }
+  return names;
 }

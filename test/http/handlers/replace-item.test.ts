@@ -73,7 +73,7 @@ describe.each(TRANSPORTS)('replaceItem (PUT /items/{itemId}) via %s', (transport
 
     expect(response.status).toBe(400);
     expect(asProblem(response).errors).toEqual([
-      { parameter: 'If-Match', detail: expect.stringContaining('entity tag') },
+      { parameter: 'If-Match', detail: expect.stringContaining('must match pattern') },
     ]);
   });
 
