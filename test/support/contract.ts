@@ -41,7 +41,7 @@ function deref(value: unknown): Json | undefined {
 }
 
 /** Inlines every `$ref`, so each schema compiles on its own. The spec has no recursive schemas. */
-function inline(value: unknown): unknown {
+export function inline(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(inline);
   if (!isObject(value)) return value;
   if (typeof value.$ref === 'string') return inline(pointer(value.$ref));

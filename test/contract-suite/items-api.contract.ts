@@ -1,0 +1,348 @@
+/**
+ * The contract suite: what Schemathesis checks, in TypeScript, against any base URL. For every
+ * operation in openapi.yaml it sends inputs generated from the schemas; every response must be
+ * documented for the operation (status, content type, body and headers, checked by
+ * test/support/contract.ts), no input may cause a 5xx, valid inputs must be accepted and invalid
+ * ones rejected with a documented 4xx. Stateful flows go through the typed SDK (src/client).
+ */
+import spec from '../../generated/openapi.json';
+import { createItemsClient, type Item, type ItemsClient } from '../../src/client';
+import { assertMatchesContract, inline, type ObservedResponse } from '../support/contract';
+import {
+  bodyCases,
+  type GeneratedValue,
+  invalidValues,
+  type Schema,
+  validValue,
+  validValues,
+} from './schema-cases';
+import { type ContractTarget, contractTargets } from './targets';
+
+interface Parameter {
+  readonly name: string;
+  readonly example?: unknown;
+  readonly in: 'path' | 'query' | 'header';
+  readonly required: boolean;
+  readonly schema: Schema;
+}
+
+interface OperationSpec {
+  readonly operationId: string;
+  readonly method: string;
+  readonly path: string;
+  readonly parameters: readonly Parameter[];
+  readonly body?: {
+    readonly schema: Schema;
+    readonly mediaTypes: readonly string[];
+    readonly required: boolean;
+  };
+}
+
+interface RequestInput {
+  readonly path: Record<string, string>;
+  readonly query: Record<string, string>;
+  readonly headers: Record<string, string>;
+  /** Raw body text and its media type. */
+  readonly body?: { readonly text: string; readonly mediaType: string };
+}
+
+interface Case {
+  readonly description: string;
+  readonly build: (base: RequestInput) => RequestInput;
+}
+
+type Json = Record<string, unknown>;
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const resolved = inline(spec) as { paths: Record<string, Json> };
+
+const operations: OperationSpec[] = Object.entries(resolved.paths).flatMap(([path, item]) =>
+  METHODS.filter((method) => item[method] !== undefined).map((method) => {
+    const operation = item[method] as Json;
+    const parameters = [
+      ...((item.parameters as Parameter[] | undefined) ?? []),
+      ...((operation.parameters as Parameter[] | undefined) ?? []),
+    ];
+    const requestBody = operation.requestBody as
+      | { content: Record<string, { schema: Schema }>; required?: boolean }
+      | undefined;
+    const mediaTypes = requestBody === undefined ? [] : Object.keys(requestBody.content);
+    const firstMedia = mediaTypes[0];
+    return {
+      operationId: String(operation.operationId),
+      method: method.toUpperCase(),
+      path,
+      // A parameter's own example is the best valid value; generation falls back to the schema.
+      parameters: parameters.map((parameter) => ({
+        ...parameter,
+        required: parameter.required === true,
+        schema:
+          'example' in parameter ? { ...parameter.schema, example: parameter.example } : parameter.schema,
+      })),
+      ...(requestBody !== undefined &&
+        firstMedia !== undefined && {
+          body: {
+            schema: requestBody.content[firstMedia]?.schema ?? {},
+            mediaTypes,
+            required: requestBody.required === true,
+          },
+        }),
+    };
+  }),
+);
+
+/** Opaque values only the server can mint; a schema-valid string is not a valid one. */
+const OPAQUE_PARAMETERS = new Set(['nextToken']);
+
+const asText = (value: unknown): string => (typeof value === 'string' ? value : String(value));
+
+function validCases(operation: OperationSpec): Case[] {
+  const cases: Case[] = [{ description: 'the minimal valid request', build: (base) => base }];
+  for (const parameter of operation.parameters) {
+    if (parameter.in === 'path' || OPAQUE_PARAMETERS.has(parameter.name)) continue;
+    for (const generated of validValues(parameter.schema)) {
+      if (generated.value === null) continue;
+      cases.push({
+        description: `${parameter.name} = ${generated.description}`,
+        build: (base) => withParameter(base, parameter, asText(generated.value)),
+      });
+    }
+  }
+  if (operation.body !== undefined) {
+    const { valid } = bodyCases(operation.body.schema);
+    const mediaType = operation.body.mediaTypes[0] ?? 'application/json';
+    for (const generated of valid) {
+      cases.push({
+        description: `body with ${generated.description}`,
+        build: (base) => ({ ...base, body: { text: JSON.stringify(generated.value), mediaType } }),
+      });
+    }
+    for (const other of operation.body.mediaTypes.slice(1)) {
+      cases.push({
+        description: `body as ${other}`,
+        build: (base) => ({ ...base, body: { text: base.body?.text ?? '{}', mediaType: other } }),
+      });
+    }
+  }
+  return cases;
+}
+
+function invalidCases(operation: OperationSpec): Case[] {
+  const cases: Case[] = [];
+  for (const parameter of operation.parameters) {
+    // On the wire every parameter is text: "not a string" and null are not expressible, and an
+    // empty query value (`?x=`) is commonly read as absent.
+    const values = invalidValues(parameter.schema).filter(
+      (generated) =>
+        generated.value !== null &&
+        generated.value !== '' &&
+        !(parameter.schema.type === 'string' && typeof generated.value === 'number'),
+    );
+    for (const generated of values) {
+      cases.push({
+        description: `${parameter.name} = ${generated.description}`,
+        build: (base) => withParameter(base, parameter, asText(generated.value)),
+      });
+    }
+  }
+  const body = operation.body;
+  if (body !== undefined) {
+    const mediaType = body.mediaTypes[0] ?? 'application/json';
+    const asBody = (generated: GeneratedValue): Case => ({
+      description: `body with ${generated.description}`,
+      build: (base) => ({ ...base, body: { text: JSON.stringify(generated.value), mediaType } }),
+    });
+    cases.push(...bodyCases(body.schema).invalid.map(asBody));
+    cases.push({
+      description: 'malformed JSON',
+      build: (base) => ({ ...base, body: { text: '{"name": ', mediaType } }),
+    });
+    cases.push({
+      description: 'an unsupported media type',
+      build: (base) => ({ ...base, body: { text: base.body?.text ?? '{}', mediaType: 'text/plain' } }),
+    });
+    if (body.required) {
+      cases.push({ description: 'no body', build: ({ body: _body, ...rest }) => rest });
+    }
+  }
+  return cases;
+}
+
+function withParameter(base: RequestInput, parameter: Parameter, value: string): RequestInput {
+  const section = parameter.in === 'header' ? 'headers' : parameter.in;
+  return { ...base, [section]: { ...base[section], [parameter.name]: value } };
+}
+
+async function send(
+  target: ContractTarget,
+  operation: OperationSpec,
+  input: RequestInput,
+): Promise<ObservedResponse> {
+  const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(input.path[name] ?? ''),
+  );
+  const query = new URLSearchParams(input.query).toString();
+  const response = await fetch(`${target.url}${path}${query === '' ? '' : `?${query}`}`, {
+    method: operation.method,
+    headers: { ...input.headers, ...(input.body !== undefined && { 'Content-Type': input.body.mediaType }) },
+    ...(input.body !== undefined && { body: input.body.text }),
+  });
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const observed = { status: response.status, headers, body: await response.text() };
+  assertMatchesContract(operation.method, path, observed);
+  return observed;
+}
+
+/** The typed SDK, with every response it receives checked against the spec as well. */
+function checkedClient(target: ContractTarget): ItemsClient {
+  const client = createItemsClient({ baseUrl: target.url });
+  client.use({
+    async onResponse({ request, response }) {
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      assertMatchesContract(request.method, new URL(request.url).pathname, {
+        status: response.status,
+        headers,
+        body: await response.clone().text(),
+      });
+      return undefined;
+    },
+  });
+  return client;
+}
+
+const caseCounts: Record<string, Record<string, { valid: number; invalid: number; leftOut: number }>> = {};
+const leftOut: string[] = [];
+afterAll(() => {
+  console.info(
+    `generated cases per operation:\n${JSON.stringify(caseCounts, null, 2)}\nleft out as known target limitations:\n${leftOut.join('\n') || '(none)'}`,
+  );
+});
+
+function withoutLimitations(target: ContractTarget, operation: OperationSpec, cases: Case[]): Case[] {
+  const limits = Object.entries(target.limitations ?? {});
+  return cases.filter((candidate) => {
+    const name = `${operation.operationId}: ${candidate.description}`;
+    const limit = limits.find(([pattern]) => new RegExp(pattern).test(name));
+    if (limit !== undefined) leftOut.push(`${target.name} / ${name}: ${limit[1]}`);
+    return limit === undefined;
+  });
+}
+
+describe.each(contractTargets())('$name', (target) => {
+  const client = checkedClient(target);
+
+  /** A request with every required part valid; on stateful targets the path names a fresh item. */
+  async function baseRequest(operation: OperationSpec): Promise<RequestInput> {
+    const path: Record<string, string> = {};
+    for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
+      path[parameter.name] = target.stateful ? (await createItem()).id : asText(validValue(parameter.schema));
+    }
+    const mediaType = operation.body?.mediaTypes[0];
+    return {
+      path,
+      query: {},
+      headers: {},
+      ...(operation.body !== undefined &&
+        mediaType !== undefined && {
+          body: { text: JSON.stringify(bodyCases(operation.body.schema).valid[0]?.value ?? {}), mediaType },
+        }),
+    };
+  }
+
+  async function createItem(
+    body: { name: string; description?: string } = { name: 'contract item' },
+  ): Promise<Item> {
+    const { data, response } = await client.POST('/items', { body });
+    if (data === undefined) throw new Error(`create failed with ${response.status}`);
+    return data;
+  }
+
+  describe.each(operations)('$operationId ($method $path)', (operation) => {
+    const valid = validCases(operation);
+    const generated = target.negative ? invalidCases(operation) : [];
+    const invalid = withoutLimitations(target, operation, generated);
+    caseCounts[target.name] = {
+      ...caseCounts[target.name],
+      [operation.operationId]: {
+        valid: valid.length,
+        invalid: invalid.length,
+        leftOut: generated.length - invalid.length,
+      },
+    };
+
+    it.each(valid)('accepts $description', async ({ build }) => {
+      const response = await send(target, operation, build(await baseRequest(operation)));
+
+      // Accepted: not rejected as invalid. 404 and 412 are answers about state, not about the input.
+      expect([400, 415, 422]).not.toContain(response.status);
+      expect(response.status).toBeLessThan(500);
+    });
+
+    if (invalid.length > 0) {
+      it.each(invalid)('rejects $description with a documented 4xx', async ({ build }) => {
+        const response = await send(target, operation, build(await baseRequest(operation)));
+
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+      });
+    }
+  });
+
+  if (target.stateful) {
+    it('creates an item that can be read at its Location, updated, listed and deleted', async () => {
+      // Prepare
+      const created = await client.POST('/items', {
+        body: { name: 'Lifecycle', description: 'from the contract suite' },
+      });
+      const location = created.response.headers.get('location') ?? '';
+      const itemId = location.split('/').at(-1) ?? '';
+
+      // Act
+      const read = await client.GET('/items/{itemId}', { params: { path: { itemId } } });
+      const patched = await client.PATCH('/items/{itemId}', {
+        params: { path: { itemId }, header: { 'If-Match': read.response.headers.get('etag') ?? '' } },
+        body: { status: 'archived', description: null },
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+      });
+      const listed = await client.GET('/items', { params: { query: { status: 'archived', limit: 100 } } });
+      const deleted = await client.DELETE('/items/{itemId}', { params: { path: { itemId } } });
+      const gone = await client.GET('/items/{itemId}', { params: { path: { itemId } } });
+
+      // Assess
+      expect(created.response.status).toBe(201);
+      expect(location).toBe(`/items/${created.data?.id}`);
+      expect(read.data).toEqual(created.data);
+      expect(patched.data).toMatchObject({ id: itemId, status: 'archived', version: 2 });
+      expect(patched.data?.description).toBeUndefined();
+      expect(listed.data?.items.map((item) => item.id)).toContain(itemId);
+      expect(deleted.response.status).toBe(204);
+      expect(gone.response.status).toBe(404);
+    });
+
+    it('pages through every item exactly once', async () => {
+      const created = [
+        await createItem({ name: 'page 1' }),
+        await createItem({ name: 'page 2' }),
+        await createItem({ name: 'page 3' }),
+      ];
+      const seen: string[] = [];
+      let nextToken: string | undefined;
+
+      do {
+        const page = await client.GET('/items', {
+          params: { query: { limit: 2, ...(nextToken !== undefined && { nextToken }) } },
+        });
+        seen.push(...(page.data?.items ?? []).map((item) => item.id));
+        nextToken = page.data?.nextToken;
+      } while (nextToken !== undefined);
+
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen).toEqual(expect.arrayContaining(created.map((item) => item.id)));
+    });
+  }
+});
