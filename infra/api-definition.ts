@@ -132,7 +132,13 @@ export interface AwsExtensionOptions {
   /** The Lambda integration URI (a CloudFormation token at synth time). */
   readonly integrationUri: string;
   readonly stage: Pick<StageConfig, 'corsOrigins' | 'apiKeys'>;
+  /** The Cognito user pool whose ID tokens the gateway accepts for the spec's bearer scheme. */
+  readonly userPoolArn: string;
 }
+
+/** The spec's security scheme names (openapi.yaml components.securitySchemes). */
+export const BEARER_SCHEME = 'bearerAuth';
+export const API_KEY_SCHEME = 'apiKey';
 
 /** The spec with AWS extensions added. The input is not modified. */
 export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Json {
@@ -140,6 +146,11 @@ export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Jso
   delete definition['x-generated'];
   const paths = asObject(definition.paths);
   const { corsOrigins, apiKeys } = options.stage;
+  // The spec offers "bearer + API key" or "bearer alone"; a stage requires exactly one of them,
+  // stated per operation because that is where API Gateway reads it.
+  const requirement =
+    apiKeys === undefined ? { [BEARER_SCHEME]: [] } : { [BEARER_SCHEME]: [], [API_KEY_SCHEME]: [] };
+  delete definition.security;
 
   for (const [path, item] of Object.entries(paths)) {
     const pathItem = asObject(item);
@@ -159,7 +170,7 @@ export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Jso
         // nulls a merge patch is made of. The Lambda validates these bodies in full.
         operation['x-amazon-apigateway-request-validator'] = REQUEST_VALIDATORS.parametersOnly;
       }
-      if (apiKeys !== undefined) operation.security = [...asArray(operation.security ?? []), { api_key: [] }];
+      operation.security = [requirement];
     }
     pathItem.options = preflight(path, [...methods, 'OPTIONS'], corsOrigins);
   }
@@ -170,14 +181,18 @@ export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Jso
   };
   definition['x-amazon-apigateway-request-validator'] = REQUEST_VALIDATORS.bodyAndParameters;
   definition['x-amazon-apigateway-gateway-responses'] = gatewayResponses(corsOrigins);
-  if (apiKeys !== undefined) {
-    definition['x-amazon-apigateway-api-key-source'] = 'HEADER';
-    const components = asObject(definition.components);
-    components.securitySchemes = {
-      ...asObject(components.securitySchemes ?? {}),
-      api_key: { type: 'apiKey', name: 'x-api-key', in: 'header' },
-    };
-  }
+  if (apiKeys !== undefined) definition['x-amazon-apigateway-api-key-source'] = 'HEADER';
+  const schemes = asObject(asObject(definition.components).securitySchemes);
+  const bearer = asObject(schemes[BEARER_SCHEME]);
+  // API Gateway expresses a Cognito authorizer as an apiKey-typed scheme on the Authorization header.
+  schemes[BEARER_SCHEME] = {
+    type: 'apiKey',
+    name: 'Authorization',
+    in: 'header',
+    ...(typeof bearer.description === 'string' && { description: bearer.description }),
+    'x-amazon-apigateway-authtype': 'cognito_user_pools',
+    'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: [options.userPoolArn] },
+  };
   return definition;
 }
 
@@ -285,9 +300,4 @@ function asObject(value: unknown): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new Error('expected an object in the spec');
   return value as Json;
-}
-
-function asArray(value: unknown): unknown[] {
-  if (!Array.isArray(value)) throw new Error('expected an array in the spec');
-  return value;
 }

@@ -2,6 +2,7 @@ import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -117,11 +118,13 @@ export class ItemsApiStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
+    const userPool = this.userPool(name, config, removalPolicy);
+
     const integrationUri = `arn:${this.partition}:apigateway:${this.region}:lambda:path/2015-03-31/functions/${fn.functionArn}/invocations`;
     const api = new apigateway.SpecRestApi(this, 'Api', {
       restApiName: name,
       apiDefinition: apigateway.ApiDefinition.fromInline(
-        withAwsExtensions(props.spec, { integrationUri, stage: config }),
+        withAwsExtensions(props.spec, { integrationUri, stage: config, userPoolArn: userPool.userPoolArn }),
       ),
       endpointTypes: [apigateway.EndpointType.REGIONAL],
       deployOptions: {
@@ -153,6 +156,32 @@ export class ItemsApiStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the API stage' });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+
+  /** The identity provider whose ID tokens the gateway accepts: an existing pool, or a new one. */
+  private userPool(name: string, config: StageConfig, removalPolicy: RemovalPolicy): cognito.IUserPool {
+    if (config.userPoolArn !== undefined)
+      return cognito.UserPool.fromUserPoolArn(this, 'UserPool', config.userPoolArn);
+    const pool = new cognito.UserPool(this, 'UserPool', {
+      userPoolName: `${name}-users`,
+      // Users are invited by an operator (or a later sign-up flow), not self-registered.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      passwordPolicy: { minLength: 12, requireSymbols: false },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      removalPolicy,
+    });
+    const client = pool.addClient('WebClient', {
+      userPoolClientName: `${name}-web`,
+      // SRP for browsers; password auth so operators can get a token from the CLI (README).
+      authFlows: { userSrp: true, userPassword: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+    });
+    new CfnOutput(this, 'UserPoolId', { value: pool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
+    return pool;
   }
 
   private addAlarms(

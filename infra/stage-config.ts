@@ -16,6 +16,8 @@ export interface StageConfig {
   };
   /** Email to subscribe to alarm notifications (an SNS topic is created when set). */
   readonly alarmEmail?: string;
+  /** An existing Cognito user pool to authorize against; the stack creates one when absent. */
+  readonly userPoolArn?: string;
 }
 
 export const STAGES = ['dev', 'prod'] as const;
@@ -37,6 +39,7 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
   if (name !== 'dev' && corsOrigins.includes('*')) throw new Error('CORS origin * is allowed only in dev');
   const apiKeys = String(context('apiKeys') ?? 'false') === 'true';
   const alarmEmail = context('alarmEmail');
+  const userPoolArn = context('userPoolArn');
   return {
     stage: name,
     corsOrigins,
@@ -45,5 +48,6 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
     throttle: name === 'prod' ? { rateLimit: 100, burstLimit: 200 } : { rateLimit: 20, burstLimit: 40 },
     ...(apiKeys && { apiKeys: { throttle: { rateLimit: 10, burstLimit: 20 }, quotaPerDay: 10_000 } }),
     ...(typeof alarmEmail === 'string' && alarmEmail !== '' && { alarmEmail }),
+    ...(typeof userPoolArn === 'string' && userPoolArn !== '' && { userPoolArn }),
   };
 }

@@ -5,12 +5,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { HttpApp, HttpRequest } from './http/http-types';
 
-/**
- * Owner of every item until the gateway authenticates callers (the auth issue): then the
- * authorizer's `sub` claim is always present and this fallback goes.
- */
-export const PUBLIC_OWNER = 'public';
-
 export type ProxyHandler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
 
 /** Adapts an HttpApp to proxy events; exported so tests can drive an app built with overrides. */
@@ -43,6 +37,7 @@ function toHttpRequest(event: APIGatewayProxyEvent): HttpRequest {
       body: event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
     }),
     requestId: event.requestContext.requestId,
-    caller: { subject: typeof subject === 'string' && subject !== '' ? subject : PUBLIC_OWNER },
+    // API Gateway's authorizer put the verified claims here; the body never names the caller.
+    ...(typeof subject === 'string' && subject !== '' && { caller: { subject } }),
   };
 }

@@ -15,12 +15,13 @@ describe('Lambda entry (src/lambda.ts)', () => {
       createEvent('POST', '/items', {
         body: '{"name":"from lambda"}',
         headers: { 'Content-Type': 'application/json' },
+        subject: 'alice',
       }),
     );
 
     expect(created.statusCode).toBe(201);
     const location = created.headers?.location;
-    expect((await handler(createEvent('GET', String(location)))).statusCode).toBe(200);
+    expect((await handler(createEvent('GET', String(location), { subject: 'alice' }))).statusCode).toBe(200);
   });
 
   it('decodes a base64-encoded body', async () => {
@@ -31,6 +32,7 @@ describe('Lambda entry (src/lambda.ts)', () => {
         body,
         isBase64Encoded: true,
         headers: { 'content-type': 'application/json' },
+        subject: 'alice',
       }),
     );
 
@@ -50,6 +52,18 @@ describe('Lambda entry (src/lambda.ts)', () => {
 
     expect((await handler(createEvent('GET', `/items/${id}`, { subject: 'alice' }))).statusCode).toBe(200);
     expect((await handler(createEvent('GET', `/items/${id}`, { subject: 'bob' }))).statusCode).toBe(404);
+  });
+
+  it('answers 401 when no authorizer vouched for a caller, whatever the body claims', async () => {
+    const response = await handler(
+      createEvent('POST', '/items', {
+        body: '{"name":"x","owner":"alice"}',
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
+
+    expect(response.statusCode).toBe(401);
+    expect(response.headers?.['www-authenticate']).toBe('Bearer');
   });
 
   it('fails at load with the missing variable named', () => {

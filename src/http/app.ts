@@ -1,5 +1,6 @@
 import type { Logger } from '../logger';
 import { type CorsPolicy, corsHeaders } from './cors';
+import { UnauthenticatedError } from './errors';
 import type { HttpApp, HttpRequest, HttpResponse } from './http-types';
 import type {
   HandlerContext,
@@ -33,6 +34,9 @@ export function createApp({ router, handlers, context, logger, cors }: AppDepend
   async function serve(request: HttpRequest): Promise<HttpResponse> {
     try {
       const route = router.match(request.method, request.path);
+      // Every operation acts on the caller's own items: no caller, no operation.
+      const caller = request.caller;
+      if (caller === undefined) throw new UnauthenticatedError();
       const body = readJsonBody(request, route.requestMediaTypes);
       const parameters = router.validate(route, {
         path: request.path,
@@ -47,7 +51,7 @@ export function createApp({ router, handlers, context, logger, cors }: AppDepend
         query: parameters.query,
         headers: request.headers,
         body,
-        caller: request.caller,
+        caller,
       } as HandlerRequest<typeof route.operationId>;
       return toHttpResponse(await invoke(handlers, route.operationId, typed, context));
     } catch (error) {

@@ -1,5 +1,14 @@
 /** Errors the HTTP layer raises before a handler runs. Each maps to one problem type in problem.ts. */
 
+/** No authenticated caller: the gateway's authorizer did not vouch for one. */
+export class UnauthenticatedError extends Error {
+  readonly kind = 'unauthenticated';
+  constructor() {
+    super('A valid bearer token is required.');
+    this.name = 'UnauthenticatedError';
+  }
+}
+
 export class RouteNotFoundError extends Error {
   readonly kind = 'route-not-found';
   constructor(readonly path: string) {
@@ -62,6 +71,7 @@ export class UnsupportedMediaTypeError extends Error {
 }
 
 export type HttpError =
+  | UnauthenticatedError
   | RouteNotFoundError
   | MethodNotAllowedError
   | RequestValidationError

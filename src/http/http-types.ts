@@ -15,7 +15,8 @@ export interface HttpRequest {
   readonly query: Readonly<Record<string, string | readonly string[]>>;
   readonly body?: string;
   readonly requestId: string;
-  readonly caller: Caller;
+  /** Absent when no authorizer vouched for the caller. */
+  readonly caller?: Caller;
 }
 
 export interface HttpResponse {

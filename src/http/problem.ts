@@ -18,6 +18,7 @@ import {
   MethodNotAllowedError,
   RequestValidationError,
   RouteNotFoundError,
+  UnauthenticatedError,
   UnsupportedMediaTypeError,
 } from './errors';
 import type { HttpResponse } from './http-types';
@@ -37,6 +38,7 @@ const KNOWN_ERRORS = [
   InvalidPageTokenError,
   RouteNotFoundError,
   MethodNotAllowedError,
+  UnauthenticatedError,
   RequestValidationError,
   MalformedBodyError,
   BodyTooLargeError,
@@ -86,6 +88,17 @@ function map(error: DomainError | HttpError): MappedProblem {
           detail: 'nextToken is not a token issued by this API for this query, or it has expired.',
           errors: [{ parameter: 'nextToken', detail: 'not a valid page token' }],
         },
+      };
+    case 'unauthenticated':
+      // Says nothing of why the token failed: that would help an attacker, not a client.
+      return {
+        problem: {
+          type: '/problems/unauthorized',
+          title: 'Unauthorized',
+          status: 401,
+          detail: error.message,
+        },
+        headers: { 'www-authenticate': 'Bearer' },
       };
     case 'item-not-found':
       return {

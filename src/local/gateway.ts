@@ -8,7 +8,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { type CorsPolicy, preflightHeaders } from '../http/cors';
+import { UnauthenticatedError } from '../http/errors';
+import { problemResponse } from '../http/problem';
 import type { ProxyHandler } from '../lambda-proxy';
+import { jsonLogger } from '../logger';
 import { type ResourceMatcher, resourceMatcher } from './resource-matcher';
 
 /** API Gateway's own payload limit; larger requests never reach the Lambda. */
@@ -20,6 +23,12 @@ export interface GatewayOptions {
   readonly resources: Readonly<Record<string, readonly string[]>>;
   /** Preflight requests are answered here, as the deployed gateway's mock integration does. */
   readonly cors: CorsPolicy;
+  /**
+   * Verifies the Authorization header as the stage's authorizer does, returning the token's claims
+   * or undefined. Requests to the API's resources without valid claims are answered 401 here and
+   * never reach the function; valid claims go into the event where API Gateway puts them.
+   */
+  readonly authorizer?: (authorization: string | undefined) => Promise<Record<string, unknown> | undefined>;
   readonly port: number;
   readonly host?: string;
   readonly stage?: string;
@@ -79,8 +88,24 @@ async function serve(
     });
     return;
   }
-  const result = await options.handler(toProxyEvent(request, body, options.stage ?? 'local', match));
-  writeResult(response, result);
+  const event = toProxyEvent(request, body, options.stage ?? 'local', match);
+  if (options.authorizer !== undefined && methods !== undefined) {
+    const claims = await options.authorizer(request.headers.authorization);
+    if (claims === undefined) {
+      const denied = problemResponse(new UnauthenticatedError(), event.requestContext.requestId, jsonLogger);
+      writeResult(response, {
+        statusCode: denied.status,
+        headers: { ...denied.headers },
+        body: denied.body ?? '',
+      });
+      return;
+    }
+    // Cognito authorizers hand claims over as strings.
+    event.requestContext.authorizer = {
+      claims: Object.fromEntries(Object.entries(claims).map(([name, value]) => [name, String(value)])),
+    };
+  }
+  writeResult(response, await options.handler(event));
 }
 
 function toProxyEvent(

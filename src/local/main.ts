@@ -8,12 +8,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import spec from '../../generated/openapi.json';
 import { createDynamoDbClient } from '../storage/dynamodb/document-client';
+import { loadLocalIdentity } from './auth/local-identity';
+import { DATA_DIR } from './data-dir';
 import { EnginePrerequisiteError, type RunningEngine, startDynamoDbEngine } from './dynamodb-engine';
 import { startGateway } from './gateway';
 import { ensureItemsTable } from './items-table';
 import { resourcesOf } from './resource-matcher';
-
-const DATA_DIR = path.resolve(process.env.DATA_DIR ?? path.join(__dirname, '../../.data'));
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     // Any origin may call the local server (a frontend dev server on another port, say).
     process.env.CORS_ALLOWED_ORIGINS ??= '*';
     const { handler } = await import('../lambda.js');
+    const identity = await loadLocalIdentity(DATA_DIR);
 
     const gateway = await startGateway({
       handler,
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
       cors: {
         origins: (process.env.CORS_ALLOWED_ORIGINS ?? '').split(',').filter((origin) => origin !== ''),
       },
+      authorizer: identity.verify,
       port,
       host: process.env.HOST ?? '127.0.0.1',
     });
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
     console.log(`Items API listening on http://localhost:${port}`);
+    console.log('  Auth: bearer JWT; get one with: npm run --silent token -- <subject>');
     console.log(
       `  DynamoDB: ${engine === undefined ? endpoint : `embedded DynamoDB Local, data in ${path.relative(process.cwd(), path.join(DATA_DIR, 'dynamodb'))}`} (table ${tableName}${table === 'created' ? ', created' : ''})`,
     );

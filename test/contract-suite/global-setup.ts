@@ -9,6 +9,7 @@ import spec from '../../generated/openapi.json';
 import { composeApp } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { toProxyHandler } from '../../src/lambda-proxy';
+import { ephemeralIdentity } from '../../src/local/auth/local-identity';
 import { startDynamoDbEngine } from '../../src/local/dynamodb-engine';
 import { freePort } from '../../src/local/free-port';
 import { startGateway } from '../../src/local/gateway';
@@ -29,8 +30,17 @@ export default async function globalSetup(): Promise<void> {
   const external = process.env.API_BASE_URL;
   if (external !== undefined && external !== '') {
     const stateful = process.env.CONTRACT_STATELESS !== 'true';
+    const token = process.env.API_TOKEN;
+    if (token === undefined || token === '')
+      throw new Error('API_TOKEN is required with API_BASE_URL: a bearer token for the target');
     process.env[TARGETS_VARIABLE] = JSON.stringify([
-      { name: 'API_BASE_URL', url: external.replace(/\/$/, ''), stateful, negative: true },
+      {
+        name: 'API_BASE_URL',
+        url: external.replace(/\/$/, ''),
+        stateful,
+        negative: true,
+        authorization: `Bearer ${token}`,
+      },
     ]);
     return;
   }
@@ -46,10 +56,13 @@ export default async function globalSetup(): Promise<void> {
     AWS_REGION: 'us-east-1',
     PAGE_TOKEN_SECRET: randomBytes(32).toString('base64'),
   });
+  const identity = await ephemeralIdentity();
+  const authorization = `Bearer ${await identity.issue('contract-suite')}`;
   const gateway = await startGateway({
     handler: toProxyHandler(composeApp(config)),
     resources: resourcesOf(spec.paths),
     cors: { origins: [] },
+    authorizer: identity.verify,
     port: 0,
   });
   stops.push(gateway.close);
@@ -60,12 +73,14 @@ export default async function globalSetup(): Promise<void> {
   stops.push(proxy.process.stop);
 
   const targets: ContractTarget[] = [
-    { name: 'local server', url: gateway.url, stateful: true, negative: true },
+    { name: 'local server', url: gateway.url, stateful: true, negative: true, authorization },
     {
       name: 'Prism mock',
       url: mock.url,
       stateful: false,
       negative: true,
+      // Prism checks that a bearer token is present, not what it says.
+      authorization,
       limitations: {
         ': malformed JSON$':
           'Prism answers unparseable JSON with its own {"error": …} body (application/json), before the mock runs',
@@ -73,7 +88,13 @@ export default async function globalSetup(): Promise<void> {
           'Prism does not validate application/merge-patch+json bodies, so the mock accepts invalid patches',
       },
     },
-    { name: 'local server through prism proxy --errors', url: proxy.url, stateful: true, negative: false },
+    {
+      name: 'local server through prism proxy --errors',
+      url: proxy.url,
+      stateful: true,
+      negative: false,
+      authorization,
+    },
   ];
   process.env[TARGETS_VARIABLE] = JSON.stringify(targets);
 }

@@ -164,6 +164,11 @@ function invalidCases(operation: OperationSpec): Case[] {
       cases.push({ description: 'no body', build: ({ body: _body, ...rest }) => rest });
     }
   }
+  // An empty Authorization header overrides the target's token: the request carries none.
+  cases.push({
+    description: 'no bearer token',
+    build: (base) => ({ ...base, headers: { ...base.headers, Authorization: '' } }),
+  });
   return cases;
 }
 
@@ -183,7 +188,11 @@ async function send(
   const query = new URLSearchParams(input.query).toString();
   const response = await fetch(`${target.url}${path}${query === '' ? '' : `?${query}`}`, {
     method: operation.method,
-    headers: { ...input.headers, ...(input.body !== undefined && { 'Content-Type': input.body.mediaType }) },
+    headers: {
+      Authorization: target.authorization,
+      ...input.headers,
+      ...(input.body !== undefined && { 'Content-Type': input.body.mediaType }),
+    },
     ...(input.body !== undefined && { body: input.body.text }),
   });
   const headers: Record<string, string> = {};
@@ -197,7 +206,7 @@ async function send(
 
 /** The typed SDK, with every response it receives checked against the spec as well. */
 function checkedClient(target: ContractTarget): ItemsClient {
-  const client = createItemsClient({ baseUrl: target.url });
+  const client = createItemsClient({ baseUrl: target.url, headers: { Authorization: target.authorization } });
   client.use({
     async onResponse({ request, response }) {
       const headers: Record<string, string> = {};

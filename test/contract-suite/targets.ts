@@ -4,6 +4,8 @@ export interface ContractTarget {
   readonly url: string;
   /** Keeps state between requests: created items can be read back (not the Prism mock). */
   readonly stateful: boolean;
+  /** The Authorization header value every request carries. */
+  readonly authorization: string;
   /** Also send invalid inputs (not through `prism proxy --errors`, which rejects them before the API sees them). */
   readonly negative: boolean;
   /**

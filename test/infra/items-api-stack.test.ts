@@ -38,7 +38,7 @@ function functionLogicalId(template: Template): string {
   return id;
 }
 
-/** The definition with everything AWS-specific removed: what must equal openapi.yaml. */
+/** The definition without AWS extensions, CORS preflight methods and per-operation security: what must equal openapi.yaml. */
 function withoutAwsAdditions(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutAwsAdditions);
   if (!isObject(node)) return node;
@@ -47,6 +47,7 @@ function withoutAwsAdditions(node: unknown): unknown {
       .filter(
         ([key, value]) =>
           !key.startsWith('x-amazon-apigateway') &&
+          key !== 'security' &&
           !(key === 'options' && isObject(value) && 'x-amazon-apigateway-integration' in value),
       )
       .map(([key, value]) => [key, withoutAwsAdditions(value)]),
@@ -78,10 +79,54 @@ describe('ItemsApiStack (dev)', () => {
     },
   );
 
-  it('imports openapi.yaml unchanged apart from AWS extensions', () => {
-    const { 'x-generated': _note, ...contract } = spec;
+  it('imports openapi.yaml unchanged apart from AWS extensions and the authorizer wiring they need', () => {
+    // The only non-extension edits: the stage's one security requirement stated per operation
+    // (stripped with the extensions below) instead of the spec's alternatives at the root, and the
+    // bearer scheme in the apiKey-on-Authorization form API Gateway uses for Cognito authorizers.
+    const { 'x-generated': _note, security: _alternatives, ...contract } = structuredClone(spec);
+    const expected = {
+      ...contract,
+      components: {
+        ...contract.components,
+        securitySchemes: {
+          ...contract.components.securitySchemes,
+          bearerAuth: {
+            type: 'apiKey',
+            name: 'Authorization',
+            in: 'header',
+            description: spec.components.securitySchemes.bearerAuth.description,
+          },
+        },
+      },
+    };
 
-    expect(withoutAwsAdditions(definition)).toEqual(contract);
+    expect(withoutAwsAdditions(definition)).toEqual(expected);
+  });
+
+  it.each(operations)('protects $operationId with the Cognito authorizer', ({ route, method }) => {
+    const paths = definition.paths as Record<string, Record<string, Json>>;
+    const schemes = (definition.components as { securitySchemes: Record<string, Json> }).securitySchemes;
+
+    expect(paths[route]?.[method]?.security).toEqual([{ bearerAuth: [] }]);
+    expect(schemes.bearerAuth).toMatchObject({
+      'x-amazon-apigateway-authtype': 'cognito_user_pools',
+      'x-amazon-apigateway-authorizer': {
+        type: 'cognito_user_pools',
+        providerARNs: [{ 'Fn::GetAtt': [expect.stringMatching(/^UserPool/), 'Arn'] }],
+      },
+    });
+  });
+
+  it('creates a user pool without self sign-up and a public client for the frontend', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      UsernameAttributes: ['email'],
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+    template.hasOutput('UserPoolClientId', {});
   });
 
   it('validates body and parameters at the gateway, except bodies its draft-4 models cannot express', () => {
@@ -273,7 +318,7 @@ describe('ItemsApiStack (prod, API keys, alarm email)', () => {
 
     expect(definition['x-amazon-apigateway-api-key-source']).toBe('HEADER');
     for (const { route, method } of operations)
-      expect(paths[route]?.[method]?.security).toEqual([{ api_key: [] }]);
+      expect(paths[route]?.[method]?.security).toEqual([{ bearerAuth: [], apiKey: [] }]);
     template.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
       Throttle: { RateLimit: 10, BurstLimit: 20 },
       Quota: { Limit: 10000, Period: 'DAY' },
@@ -303,6 +348,17 @@ describe('ItemsApiStack (prod, API keys, alarm email)', () => {
 
   it('keeps access logs for 90 days', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+});
+
+describe('ItemsApiStack with an existing user pool', () => {
+  it('authorizes against the given pool and creates none', () => {
+    const arn = 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123';
+
+    const template = synth({ userPoolArn: arn });
+
+    template.resourceCountIs('AWS::Cognito::UserPool', 0);
+    expect(JSON.stringify(definitionOf(template).components)).toContain(arn);
   });
 });
 

@@ -37,6 +37,15 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
+/** `npm run --silent token -- <subject>`, exactly as the README tells users to run it. */
+function token(dataDir: string, subject: string): string {
+  return execFileSync('npm', ['run', '--silent', 'token', '--', subject], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+}
+
 function enginesUsing(dataDir: string): number {
   const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
   return processes.split('\n').filter((line) => line.includes('DynamoDBLocal.jar') && line.includes(dataDir))
@@ -62,9 +71,10 @@ describe('npm start (src/local/main.ts)', () => {
     const first = await start(env);
     children.push(first.child);
     expect(first.output()).toContain(`http://localhost:${port}`);
+    const authorization = `Bearer ${token(dataDir, 'alice')}`;
     const created = await fetch(`http://localhost:${port}/items`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Authorization: authorization },
       body: '{"name":"survives restarts"}',
     });
     expect(created.status).toBe(201);
@@ -75,16 +85,32 @@ describe('npm start (src/local/main.ts)', () => {
     const code = await exited(first.child);
     const second = await start(env);
     children.push(second.child);
-    const fetched = await fetch(`http://localhost:${port}${location}`);
+    const fetched = await fetch(`http://localhost:${port}${location}`, {
+      headers: { Authorization: authorization },
+    });
+    const anonymous = await fetch(`http://localhost:${port}${location}`);
     second.child.kill('SIGTERM');
     await exited(second.child);
 
     // Assess
     expect(code).toBe(0);
     expect(fetched.status).toBe(200);
+    expect(anonymous.status).toBe(401);
     expect(await fetched.json()).toMatchObject({ name: 'survives restarts' });
     expect(enginesUsing(dataDir)).toBe(0);
   }, 120_000);
+
+  it('prints a token and nothing else for `npm run --silent token -- <subject>`', () => {
+    const output = token(dataDir, 'bob');
+
+    expect(output).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    const claims = JSON.parse(Buffer.from(output.split('.')[1] ?? '', 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    expect(claims).toMatchObject({ sub: 'bob' });
+    expect(Number(claims.exp) - Number(claims.iat)).toBe(3600);
+  });
 
   it('says in one line that Java is missing, and exits non-zero', async () => {
     const child = spawn(process.execPath, [TSX_CLI, 'src/local/main.ts'], {

@@ -2,6 +2,7 @@ import spec from '../../generated/openapi.json';
 import { composeApp, type Overrides } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
+import { ephemeralIdentity, type LocalIdentity } from '../../src/local/auth/local-identity';
 import { startGateway } from '../../src/local/gateway';
 import { resourcesOf } from '../../src/local/resource-matcher';
 import { assertMatchesContract } from './contract';
@@ -23,6 +24,8 @@ export interface CallOptions {
   /** An object is sent as JSON (with Content-Type application/json unless headers say otherwise). */
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  /** Who calls: the API's default test subject unless given; `null` sends no credentials at all. */
+  readonly subject?: string | null;
 }
 
 export interface TestApiOptions {
@@ -33,6 +36,8 @@ export interface TestApiOptions {
 
 export interface TestApi {
   readonly tableName: string;
+  /** Signs tokens the HTTP transport's authorizer accepts (for tests that forge or vary them). */
+  readonly identity: LocalIdentity;
   /** Calls the API; every response is checked against openapi.yaml before it is returned. */
   call(method: string, pathAndQuery: string, options?: CallOptions): Promise<ApiResponse>;
   close(): Promise<void>;
@@ -46,11 +51,15 @@ export async function startTestApi(transport: Transport, options: TestApiOptions
   const tableName = await createTestTable();
   const config = loadConfig({ ...process.env, ...options.env, TABLE_NAME: tableName });
   const handler = toProxyHandler(composeApp(config, options.overrides));
-  const send = transport === 'lambda' ? viaLambda(handler) : await viaHttp(handler);
+  const identity = await ephemeralIdentity();
+  const send = transport === 'lambda' ? viaLambda(handler) : await viaHttp(handler, identity);
+  const defaultSubject = `tester-${tableName}`;
   return {
     tableName,
+    identity,
     async call(method, pathAndQuery, options = {}) {
-      const response = await send.call(method, pathAndQuery, encode(options));
+      const subject = options.subject === undefined ? defaultSubject : options.subject;
+      const response = await send.call(method, pathAndQuery, encode(options), subject);
       assertMatchesContract(method, pathAndQuery, response);
       return { ...response, json: parseJson(response.body) };
     },
@@ -70,7 +79,8 @@ interface RawResponse {
 }
 
 interface Sender {
-  call(method: string, pathAndQuery: string, request: Encoded): Promise<RawResponse>;
+  /** `subject` null: no credentials. */
+  call(method: string, pathAndQuery: string, request: Encoded, subject: string | null): Promise<RawResponse>;
   close(): Promise<void>;
 }
 
@@ -86,10 +96,14 @@ function encode({ body, headers = {} }: CallOptions): Encoded {
 
 function viaLambda(handler: ProxyHandler): Sender {
   return {
-    async call(method, pathAndQuery, { body, headers }) {
-      const result = await handler(
-        createEvent(method, pathAndQuery, { headers, ...(body !== undefined && { body }) }),
-      );
+    async call(method, pathAndQuery, { body, headers }, subject) {
+      // As API Gateway's authorizer would have: verified claims in the event, or none at all.
+      const event = createEvent(method, pathAndQuery, {
+        headers,
+        ...(body !== undefined && { body }),
+        ...(subject !== null && { subject }),
+      });
+      const result = await handler(event);
       const lowered = Object.fromEntries(
         Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
       );
@@ -99,18 +113,24 @@ function viaLambda(handler: ProxyHandler): Sender {
   };
 }
 
-async function viaHttp(handler: ProxyHandler): Promise<Sender> {
+async function viaHttp(handler: ProxyHandler, identity: LocalIdentity): Promise<Sender> {
   const gateway = await startGateway({
     handler,
     resources: resourcesOf(spec.paths),
     cors: { origins: [] },
+    authorizer: identity.verify,
     port: 0,
   });
   return {
-    async call(method, pathAndQuery, { body, headers }) {
+    async call(method, pathAndQuery, { body, headers }, subject) {
+      const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+      const credentials: Record<string, string> =
+        subject === null || hasAuthorization
+          ? {}
+          : { Authorization: `Bearer ${await identity.issue(subject)}` };
       const response = await fetch(`${gateway.url}${pathAndQuery}`, {
         method,
-        headers,
+        headers: { ...credentials, ...headers },
         ...(body !== undefined && { body }),
       });
       const lowered: Record<string, string> = {};

@@ -116,6 +116,40 @@ describe.each(TRANSPORTS)('listItems (GET /items) via %s', (transport) => {
     });
   });
 
+  describe('across callers', () => {
+    it("lists only the caller's own items, with one query on the caller's key", async () => {
+      // Prepare
+      const alices = [await createItem(api, { name: 'a1' }), await createItem(api, { name: 'a2' })].map(
+        (item) => item.id,
+      );
+      await api.call('POST', '/items', { body: { name: 'bob1' }, subject: 'bob' });
+
+      // Act
+      const asBob = asPage(await api.call('GET', '/items?limit=100', { subject: 'bob' }));
+
+      // Assess
+      expect(asBob.items.map((item) => item.name)).toEqual(['bob1']);
+      expect(asBob.items.map((item) => item.id)).not.toEqual(expect.arrayContaining(alices));
+    });
+
+    it("refuses another caller's nextToken with 400, revealing nothing", async () => {
+      // Prepare
+      await createItem(api, { name: 'x1' });
+      await createItem(api, { name: 'x2' });
+      const token = asPage(await api.call('GET', '/items?limit=1')).nextToken ?? '';
+
+      // Act
+      const response = await api.call('GET', `/items?limit=1&nextToken=${encodeURIComponent(token)}`, {
+        subject: 'eve',
+      });
+
+      // Assess
+      expect(token).not.toBe('');
+      expect(response.status).toBe(400);
+      expect(asProblem(response).type).toBe('/problems/invalid-page-token');
+    });
+  });
+
   it.each([
     ['limit=0', 'limit', 'must be >= 1'],
     ['limit=101', 'limit', 'must be <= 100'],
