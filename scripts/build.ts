@@ -2,6 +2,7 @@
  * `npm run build`: bundles the Lambda into dist/lambda/index.js (exporting `handler`) with esbuild.
  * The CDK stack deploys exactly this directory, so what is tested and measured is what ships.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
 
@@ -24,6 +25,8 @@ export const LAMBDA_BUILD_OPTIONS: BuildOptions = {
 };
 
 export async function buildLambda(outdir: string = LAMBDA_DIST): Promise<string> {
+  // Nothing stale (an old source map, say) may ride along in the deployed asset.
+  await rm(outdir, { recursive: true, force: true });
   await build({ ...LAMBDA_BUILD_OPTIONS, outfile: path.join(outdir, 'index.js') });
   return outdir;
 }

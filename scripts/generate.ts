@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { standaloneSources } from './request-router/compile';
 
 const root = path.resolve(__dirname, '..');
 const specPath = path.join(root, 'openapi.yaml');
@@ -20,9 +21,24 @@ export async function render(): Promise<Map<string, string>> {
   const ast = await openapiTS(specText, { defaultNonNullable: false, alphabetize: false });
   const spec: unknown = parse(specText);
   const specJson = `${JSON.stringify({ 'x-generated': JSON_HEADER_NOTE, ...(spec as object) }, null, 2)}\n`;
+  const router = standaloneSources(spec);
+  const jsHeader = `// ${JSON_HEADER_NOTE}\n`;
+  const validatorTypes = (what: string) =>
+    `// ${JSON_HEADER_NOTE}\n// ${what}, by operationId, compiled ahead of time with ajv (standalone code).\nimport type { Validator } from '../src/http/route-table';\n\ndeclare const validators: Readonly<Record<string, Validator>>;\nexport = validators;\n`;
   return new Map([
     ['openapi.d.ts', `${COMMENT_HEADER}${astToString(ast)}`],
     ['openapi.json', specJson],
+    [
+      'routes.ts',
+      `// ${JSON_HEADER_NOTE}\nimport type { OperationRoute } from '../src/http/route-table';\n\nexport const operations: readonly OperationRoute[] = ${router.routes};\n`,
+    ],
+    ['params-validators.js', `${jsHeader}${router.params}\n`],
+    [
+      'params-validators.d.ts',
+      validatorTypes('Request parameter validators: { path, query, header }, coercing and defaulting'),
+    ],
+    ['body-validators.js', `${jsHeader}${router.bodies}\n`],
+    ['body-validators.d.ts', validatorTypes('Request body validators: { requestBody }')],
   ]);
 }
 

@@ -1,14 +1,15 @@
-import type { Document } from 'openapi-backend';
 import { v7 as uuidv7 } from 'uuid';
-import spec from '../generated/openapi.json';
+import bodies from '../generated/body-validators';
+import params from '../generated/params-validators';
+import { operations } from '../generated/routes';
 import type { Config } from './config';
 import { ItemService } from './domain/item-service';
 import { PageTokenCodec } from './domain/page-token';
 import { createApp } from './http/app';
 import { handlers } from './http/handlers';
 import type { HttpApp } from './http/http-types';
-import { createOpenApiBackendRouter } from './http/openapi-backend-router';
 import type { OperationId } from './http/operation-types';
+import { createPrecompiledRouter } from './http/precompiled-router';
 import { jsonLogger, type Logger } from './logger';
 import { createDocumentClient } from './storage/dynamodb/document-client';
 import { DynamoDbItemRepository } from './storage/dynamodb/dynamodb-item-repository';
@@ -20,8 +21,12 @@ export interface Overrides {
   readonly logger?: Logger;
 }
 
-/** Wires the application from config: the composition root shared by the Lambda entry and tests. */
-export async function composeApp(config: Config, overrides: Overrides = {}): Promise<HttpApp> {
+/**
+ * Wires the application from config: the composition root shared by the Lambda entry and tests.
+ * Everything here runs once per container; nothing is compiled at start-up (validators come
+ * precompiled from generated/).
+ */
+export function composeApp(config: Config, overrides: Overrides = {}): HttpApp {
   const repository =
     overrides.repository ??
     new DynamoDbItemRepository(
@@ -38,7 +43,7 @@ export async function composeApp(config: Config, overrides: Overrides = {}): Pro
     now: () => new Date(),
   });
   const operationIds = Object.keys(handlers).filter((id): id is OperationId => id in handlers);
-  const router = await createOpenApiBackendRouter(spec as Document, operationIds);
+  const router = createPrecompiledRouter({ operations, params, bodies }, operationIds);
   return createApp({
     router,
     handlers,

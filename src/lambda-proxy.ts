@@ -31,6 +31,10 @@ function toHttpRequest(event: APIGatewayProxyEvent): HttpRequest {
   return {
     method: event.httpMethod.toUpperCase(),
     path: event.path,
+    // The resource API Gateway routed on; locally, the gateway fills it the same way.
+    ...(event.resource !== '' && {
+      route: { template: event.resource, parameters: definedValues(event.pathParameters) },
+    }),
     headers,
     query,
     ...(event.body !== null && {
@@ -40,4 +44,10 @@ function toHttpRequest(event: APIGatewayProxyEvent): HttpRequest {
     // API Gateway's authorizer put the verified claims here; the body never names the caller.
     ...(typeof subject === 'string' && subject !== '' && { caller: { subject } }),
   };
+}
+
+function definedValues(parameters: Record<string, string | undefined> | null): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parameters ?? {})) if (value !== undefined) result[name] = value;
+  return result;
 }

@@ -33,13 +33,12 @@ export function createApp({ router, handlers, context, logger, cors }: AppDepend
 
   async function serve(request: HttpRequest): Promise<HttpResponse> {
     try {
-      const route = router.match(request.method, request.path);
+      const route = router.match(request.method, request.path, request.route);
       // Every operation acts on the caller's own items: no caller, no operation.
       const caller = request.caller;
       if (caller === undefined) throw new UnauthenticatedError();
       const body = readJsonBody(request, route.requestMediaTypes);
       const parameters = router.validate(route, {
-        path: request.path,
         query: request.query,
         headers: request.headers,
         body,

@@ -2,7 +2,8 @@ import type { ErrorObject } from 'ajv';
 import type { FieldIssue } from './errors';
 
 /**
- * Turns ajv errors on openapi-backend's request envelope (`{ path, query, header, requestBody }`)
+ * Turns ajv errors on the request envelopes (`{ path, query, header }` and `{ requestBody }`, see
+ * scripts/request-router/envelope-schemas.ts)
  * into issues a client can act on: a JSON pointer into the body, or a parameter name.
  */
 export function toFieldIssues(

@@ -10,9 +10,9 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { type CorsPolicy, preflightHeaders } from '../http/cors';
 import { UnauthenticatedError } from '../http/errors';
 import { problemResponse } from '../http/problem';
+import { type ResourceMatcher, resourceMatcher } from '../http/resource-matcher';
 import type { ProxyHandler } from '../lambda-proxy';
 import { jsonLogger } from '../logger';
-import { type ResourceMatcher, resourceMatcher } from './resource-matcher';
 
 /** API Gateway's own payload limit; larger requests never reach the Lambda. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import spec from '../../generated/openapi.json';
+import { resourcesOf } from '../http/resource-matcher';
 import { createDynamoDbClient } from '../storage/dynamodb/document-client';
 import { loadLocalIdentity } from './auth/local-identity';
 import { DATA_DIR } from './data-dir';
 import { EnginePrerequisiteError, type RunningEngine, startDynamoDbEngine } from './dynamodb-engine';
 import { startGateway } from './gateway';
 import { ensureItemsTable } from './items-table';
-import { resourcesOf } from './resource-matcher';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);

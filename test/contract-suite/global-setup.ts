@@ -8,6 +8,7 @@ import path from 'node:path';
 import spec from '../../generated/openapi.json';
 import { composeApp } from '../../src/compose';
 import { loadConfig } from '../../src/config';
+import { resourcesOf } from '../../src/http/resource-matcher';
 import { toProxyHandler } from '../../src/lambda-proxy';
 import { ephemeralIdentity } from '../../src/local/auth/local-identity';
 import { startDynamoDbEngine } from '../../src/local/dynamodb-engine';
@@ -15,7 +16,6 @@ import { freePort } from '../../src/local/free-port';
 import { startGateway } from '../../src/local/gateway';
 import { type GuardedProcess, spawnGuarded, waitFor } from '../../src/local/guarded-process';
 import { ensureItemsTable } from '../../src/local/items-table';
-import { resourcesOf } from '../../src/local/resource-matcher';
 import { createDynamoDbClient } from '../../src/storage/dynamodb/document-client';
 import { type ContractTarget, TARGETS_VARIABLE } from './targets';
 

@@ -6,7 +6,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import spec from '../../generated/openapi.json';
-import { resourceMatcher } from '../../src/local/resource-matcher';
+import { resourceMatcher } from '../../src/http/resource-matcher';
 
 export interface ObservedResponse {
   readonly status: number;

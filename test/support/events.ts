@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import spec from '../../generated/openapi.json';
-import { resourceMatcher } from '../../src/local/resource-matcher';
+import { resourceMatcher } from '../../src/http/resource-matcher';
 
 export interface EventOptions {
   readonly body?: string;

@@ -1,10 +1,10 @@
 import spec from '../../generated/openapi.json';
 import { composeApp, type Overrides } from '../../src/compose';
 import { loadConfig } from '../../src/config';
+import { resourcesOf } from '../../src/http/resource-matcher';
 import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
 import { ephemeralIdentity, type LocalIdentity } from '../../src/local/auth/local-identity';
 import { startGateway } from '../../src/local/gateway';
-import { resourcesOf } from '../../src/local/resource-matcher';
 import { assertMatchesContract } from './contract';
 import { createEvent } from './events';
 import { createTestTable } from './table';

@@ -1,4 +1,4 @@
-import { resourceMatcher } from '../../src/local/resource-matcher';
+import { resourceMatcher } from '../../src/http/resource-matcher';
 
 describe('resourceMatcher', () => {
   const match = resourceMatcher(['/items', '/items/{itemId}', '/items/{itemId}/media', '/items/search']);

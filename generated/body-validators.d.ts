@@ -1,0 +1,6 @@
+// Generated from openapi.yaml by `npm run generate`. Do not edit.
+// Request body validators: { requestBody }, by operationId, compiled ahead of time with ajv (standalone code).
+import type { Validator } from '../src/http/route-table';
+
+declare const validators: Readonly<Record<string, Validator>>;
+export = validators;
