@@ -6,10 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import spec from '../../generated/openapi.json';
+import { buildLambda } from '../../scripts/build';
 import { composeApp } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { resourcesOf } from '../../src/http/resource-matcher';
-import { toProxyHandler } from '../../src/lambda-proxy';
+import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
 import { ephemeralIdentity } from '../../src/local/auth/local-identity';
 import { startDynamoDbEngine } from '../../src/local/dynamodb-engine';
 import { freePort } from '../../src/local/free-port';
@@ -50,12 +51,13 @@ export default async function globalSetup(): Promise<void> {
   const client = createDynamoDbClient({ endpoint: engine.endpoint, region: 'us-east-1' });
   await ensureItemsTable(client, 'items-contract');
   client.destroy();
-  const config = loadConfig({
+  const environment = {
     TABLE_NAME: 'items-contract',
     DYNAMODB_ENDPOINT: engine.endpoint,
     AWS_REGION: 'us-east-1',
     PAGE_TOKEN_SECRET: randomBytes(32).toString('base64'),
-  });
+  };
+  const config = loadConfig(environment);
   const identity = await ephemeralIdentity();
   const authorization = `Bearer ${await identity.issue('contract-suite')}`;
   const gateway = await startGateway({
@@ -72,8 +74,21 @@ export default async function globalSetup(): Promise<void> {
   const proxy = await startPrism(['proxy', 'openapi.yaml', gateway.url, '--errors']);
   stops.push(proxy.process.stop);
 
+  // The deployable artifact itself, loaded as the Lambda runtime loads it: env first, then require.
+  Object.assign(process.env, environment);
+  const bundle = require(path.join(await buildLambda(), 'index.js')) as { handler: ProxyHandler };
+  const built = await startGateway({
+    handler: bundle.handler,
+    resources: resourcesOf(spec.paths),
+    cors: { origins: [] },
+    authorizer: identity.verify,
+    port: 0,
+  });
+  stops.push(built.close);
+
   const targets: ContractTarget[] = [
     { name: 'local server', url: gateway.url, stateful: true, negative: true, authorization },
+    { name: 'built bundle (dist/lambda)', url: built.url, stateful: true, negative: true, authorization },
     {
       name: 'Prism mock',
       url: mock.url,
