@@ -26,6 +26,7 @@ export interface AppDependencies {
  * handler, serialise its result. Every failure on the way becomes problem+json in one place.
  */
 export function createApp({ router, handlers, context, logger, cors }: AppDependencies): HttpApp {
+  if (cors.origins.length === 0) return serve;
   return async (request: HttpRequest): Promise<HttpResponse> => {
     const response = await serve(request);
     return { ...response, headers: { ...response.headers, ...corsHeaders(cors, request.headers.origin) } };
@@ -76,13 +77,9 @@ interface SerializableResult {
 }
 
 function toHttpResponse(result: SerializableResult): HttpResponse {
-  const headers: Record<string, string> = Object.fromEntries(
-    Object.entries(result.headers).map(([name, value]) => [name.toLowerCase(), String(value)]),
-  );
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(result.headers)) headers[name.toLowerCase()] = String(value);
   if (result.body === undefined) return { status: result.status, headers };
-  return {
-    status: result.status,
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify(result.body),
-  };
+  headers['content-type'] = 'application/json';
+  return { status: result.status, headers, body: JSON.stringify(result.body) };
 }

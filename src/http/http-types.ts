@@ -18,14 +18,14 @@ export interface HttpRequest {
   readonly method: string;
   readonly path: string;
   /** Present when the gateway already matched the route: dispatch is then a table lookup. */
-  readonly route?: GatewayRoute;
+  readonly route?: GatewayRoute | undefined;
   readonly headers: Readonly<Record<string, string>>;
   /** Repeated query parameters keep every value, so validation can reject them. */
   readonly query: Readonly<Record<string, string | readonly string[]>>;
-  readonly body?: string;
+  readonly body?: string | undefined;
   readonly requestId: string;
   /** Absent when no authorizer vouched for the caller. */
-  readonly caller?: Caller;
+  readonly caller?: Caller | undefined;
 }
 
 export interface HttpResponse {

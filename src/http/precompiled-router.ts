@@ -62,12 +62,9 @@ export function createPrecompiledRouter(
     validate(route: MatchedRoute, input: RouteInput): ValidatedParameters {
       const entry = entries.get(route.operationId);
       if (entry === undefined) throw new Error(`Unknown operation ${route.operationId}`);
-      // Copies: ajv coerces and fills defaults in place.
-      const envelope = {
-        path: { ...route.pathParameters },
-        query: { ...input.query },
-        header: { ...input.headers },
-      };
+      // ajv coerces and fills defaults in place. The query is copied: the spec gives it numbers and
+      // defaults. Path and header values are per-request objects whose coerced form is what we return.
+      const envelope = { path: route.pathParameters, query: { ...input.query }, header: input.headers };
       const paramsValid = entry.params(envelope);
       // An absent body fails the body schema exactly when the operation requires one.
       const bodyValid =

@@ -1,0 +1,72 @@
+/**
+ * One realistic API Gateway proxy event per operation of openapi.yaml, as every variant receives
+ * them, with the status a correct answer has. Built with the tests' factory, so the events have
+ * exactly the shape the gateway sends (resource, path parameters, authorizer claims).
+ */
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { createEvent } from '../test/support/events';
+import { BENCH_ITEM, BENCH_OWNER } from './memory-item-repository';
+
+export interface BenchOperation {
+  readonly operationId: string;
+  readonly expectedStatus: number;
+  readonly event: APIGatewayProxyEvent;
+}
+
+const JSON_BODY = { 'Content-Type': 'application/json', Accept: 'application/json' };
+const ITEM_PATH = `/items/${BENCH_ITEM.id}`;
+
+export function benchOperations(): BenchOperation[] {
+  const subject = BENCH_OWNER;
+  return [
+    {
+      operationId: 'listItems',
+      expectedStatus: 200,
+      event: createEvent('GET', '/items?limit=20&status=active', {
+        subject,
+        headers: { Accept: 'application/json' },
+      }),
+    },
+    {
+      operationId: 'createItem',
+      expectedStatus: 201,
+      event: createEvent('POST', '/items', {
+        subject,
+        headers: JSON_BODY,
+        body: JSON.stringify({ name: 'Quarterly report', description: 'Numbers for Q3' }),
+      }),
+    },
+    {
+      operationId: 'getItem',
+      expectedStatus: 200,
+      event: createEvent('GET', ITEM_PATH, { subject, headers: { Accept: 'application/json' } }),
+    },
+    {
+      operationId: 'replaceItem',
+      expectedStatus: 200,
+      event: createEvent('PUT', ITEM_PATH, {
+        subject,
+        headers: { ...JSON_BODY, 'If-Match': '"1"' },
+        body: JSON.stringify({
+          name: 'Quarterly report (final)',
+          description: 'Numbers for Q3',
+          status: 'active',
+        }),
+      }),
+    },
+    {
+      operationId: 'updateItem',
+      expectedStatus: 200,
+      event: createEvent('PATCH', ITEM_PATH, {
+        subject,
+        headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': '"1"' },
+        body: JSON.stringify({ status: 'archived' }),
+      }),
+    },
+    {
+      operationId: 'deleteItem',
+      expectedStatus: 204,
+      event: createEvent('DELETE', ITEM_PATH, { subject, headers: { 'If-Match': '"1"' } }),
+    },
+  ];
+}

@@ -1,0 +1,127 @@
+/**
+ * The six operations of openapi.yaml written the plain way: call the store, JSON.stringify the
+ * answer. Shared by the hand-written baseline and the openapi-backend variant, so those two differ
+ * only in how a request reaches these functions (a switch, or openapi-backend's router and
+ * validators). Nothing here validates input.
+ */
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { v7 as uuidv7 } from 'uuid';
+import { ItemNotFoundError, VersionMismatchError } from '../src/domain/errors';
+import {
+  DEFAULT_ITEM_STATUS,
+  type Item,
+  type ItemChanges,
+  type ItemFields,
+  type ItemMergePatch,
+  type ItemStatus,
+  mergePatchChanges,
+  replacementChanges,
+} from '../src/domain/item';
+import type { ItemRepository } from '../src/storage/item-repository';
+
+export interface ListQuery {
+  readonly limit: number;
+  readonly status?: ItemStatus;
+}
+
+export interface ItemOperations {
+  listItems(owner: string, query: ListQuery): Promise<APIGatewayProxyResult>;
+  createItem(owner: string, fields: ItemFields): Promise<APIGatewayProxyResult>;
+  getItem(owner: string, id: string): Promise<APIGatewayProxyResult>;
+  replaceItem(
+    owner: string,
+    id: string,
+    fields: ItemFields,
+    ifMatch?: string,
+  ): Promise<APIGatewayProxyResult>;
+  updateItem(
+    owner: string,
+    id: string,
+    patch: ItemMergePatch,
+    ifMatch?: string,
+  ): Promise<APIGatewayProxyResult>;
+  deleteItem(owner: string, id: string, ifMatch?: string): Promise<APIGatewayProxyResult>;
+}
+
+export function itemOperations(repository: ItemRepository): ItemOperations {
+  const write = (owner: string, id: string, changes: ItemChanges, ifMatch: string | undefined) =>
+    answer(async () => itemResponse(await repository.update(owner, id, changes, versions(ifMatch))));
+  return {
+    listItems: async (owner, query) => {
+      const page = await repository.list(owner, query);
+      return respond(200, { items: page.items });
+    },
+    createItem: async (owner, fields) => {
+      const now = new Date().toISOString();
+      const item: Item = {
+        id: uuidv7(),
+        name: fields.name,
+        ...(fields.description !== undefined && { description: fields.description }),
+        status: fields.status ?? DEFAULT_ITEM_STATUS,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      await repository.insert(owner, item);
+      return respond(201, item, { Location: `/items/${item.id}`, ETag: `"${item.version}"` });
+    },
+    getItem: (owner, id) =>
+      answer(async () => {
+        const item = await repository.find(owner, id);
+        return item === undefined ? respond(404, { title: 'Not found' }) : itemResponse(item);
+      }),
+    replaceItem: (owner, id, fields, ifMatch) =>
+      write(owner, id, replacementChanges(fields, new Date().toISOString()), ifMatch),
+    updateItem: (owner, id, patch, ifMatch) =>
+      write(owner, id, mergePatchChanges(patch, new Date().toISOString()), ifMatch),
+    deleteItem: (owner, id, ifMatch) =>
+      answer(async () => {
+        await repository.delete(owner, id, versions(ifMatch));
+        return { statusCode: 204, headers: {}, body: '' };
+      }),
+  };
+}
+
+/** The authorizer's subject, as API Gateway passes it. */
+export function callerOf(event: APIGatewayProxyEvent): string | undefined {
+  const claims: unknown = event.requestContext.authorizer?.claims;
+  const subject = typeof claims === 'object' && claims !== null && 'sub' in claims ? claims.sub : undefined;
+  return typeof subject === 'string' ? subject : undefined;
+}
+
+/** A header in either of the casings clients send. */
+export function headerOf(event: APIGatewayProxyEvent, name: string): string | undefined {
+  return event.headers[name] ?? event.headers[name.toLowerCase()];
+}
+
+export function respond(
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult {
+  return {
+    statusCode,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+function itemResponse(item: Item): APIGatewayProxyResult {
+  return respond(200, item, { ETag: `"${item.version}"` });
+}
+
+/** `"3"` or `"3", "4"` to versions; `*` or no header means any. */
+function versions(ifMatch: string | undefined): number[] | undefined {
+  if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
+  return ifMatch.split(',').map((tag) => Number(tag.trim().replaceAll('"', '')));
+}
+
+async function answer(operation: () => Promise<APIGatewayProxyResult>): Promise<APIGatewayProxyResult> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof ItemNotFoundError) return respond(404, { title: 'Not found' });
+    if (error instanceof VersionMismatchError) return respond(412, { title: 'Precondition failed' });
+    throw error;
+  }
+}

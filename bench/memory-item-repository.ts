@@ -1,0 +1,90 @@
+/**
+ * The storage fake every benchmark variant is bundled with, so only request handling is timed.
+ * It holds a fixed set of items: writes are checked and answered as the real repository would, but
+ * not kept. Thousands of timed creates then leave every list page the same size, and every timed
+ * PUT, PATCH and DELETE finds the item still at version 1, so one `If-Match: "1"` fits them all.
+ */
+import { ItemNotFoundError, VersionMismatchError } from '../src/domain/errors';
+import type { Item, ItemChanges } from '../src/domain/item';
+import type { ItemListPage, ItemListQuery, ItemRepository } from '../src/storage/item-repository';
+
+/** The caller every benchmark request is made for. */
+export const BENCH_OWNER = 'bench-user';
+
+/** The item the store is preloaded with; its id is a UUIDv7, as the service issues. */
+export const BENCH_ITEM: Item = {
+  id: '01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71',
+  name: 'Quarterly report',
+  description: 'Numbers for Q3',
+  status: 'active',
+  createdAt: '2026-11-20T09:15:02.481Z',
+  updatedAt: '2026-11-20T09:15:02.481Z',
+  version: 1,
+};
+
+export class MemoryItemRepository implements ItemRepository {
+  private readonly owners = new Map<string, Map<string, Item>>();
+
+  constructor(preloaded: Readonly<Record<string, readonly Item[]>> = { [BENCH_OWNER]: [BENCH_ITEM] }) {
+    for (const [owner, items] of Object.entries(preloaded)) {
+      this.owners.set(owner, new Map(items.map((item) => [item.id, item])));
+    }
+  }
+
+  async insert(owner: string, item: Item): Promise<void> {
+    if (this.items(owner).has(item.id)) throw new Error(`Item ${item.id} already exists`);
+  }
+
+  async find(owner: string, id: string): Promise<Item | undefined> {
+    return this.items(owner).get(id);
+  }
+
+  async list(owner: string, query: ItemListQuery): Promise<ItemListPage> {
+    const { after, status } = query;
+    const matching = [...this.items(owner).values()]
+      .filter(
+        (item) =>
+          (status === undefined || item.status === status) && (after === undefined || item.id < after),
+      )
+      // UUIDv7 ids sort by creation time: descending id order is newest first, as the table's sort key gives.
+      .sort((a, b) => (a.id < b.id ? 1 : -1));
+    return { items: matching.slice(0, query.limit), hasMore: matching.length > query.limit };
+  }
+
+  async update(
+    owner: string,
+    id: string,
+    changes: ItemChanges,
+    expectedVersions?: readonly number[],
+  ): Promise<Item> {
+    const { description, ...current } = this.current(owner, id, expectedVersions);
+    const kept = changes.description === undefined && description !== undefined ? { description } : {};
+    return {
+      ...current,
+      ...kept,
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(typeof changes.description === 'string' && { description: changes.description }),
+      ...(changes.status !== undefined && { status: changes.status }),
+      updatedAt: changes.updatedAt,
+      version: current.version + 1,
+    };
+  }
+
+  async delete(owner: string, id: string, expectedVersions?: readonly number[]): Promise<void> {
+    this.current(owner, id, expectedVersions);
+  }
+
+  private items(owner: string): ReadonlyMap<string, Item> {
+    return this.owners.get(owner) ?? new Map();
+  }
+
+  /** The stored item, if it exists at one of the expected versions (any version when undefined). */
+  private current(owner: string, id: string, expectedVersions: readonly number[] | undefined): Item {
+    const item = this.items(owner).get(id);
+    if (item === undefined) throw new ItemNotFoundError(id);
+    if (expectedVersions !== undefined && !expectedVersions.includes(item.version)) {
+      throw new VersionMismatchError(id);
+    }
+    return item;
+  }
+}

@@ -1,0 +1,341 @@
+/**
+ * `npm run bench` (issue 6): builds our Lambda, the hand-written baseline and openapi-backend in its
+ * default wiring, each bundled the way the shipped artifact is, and prints cold start, warm cost
+ * per operation, bundle size and peak RSS, each against the baseline; then routing cost as the
+ * spec grows and the DynamoDB cost of a list page as the table grows. The same figures go to
+ * dist/bench.json. Goals are reported PASS or MISS; the run never fails on them.
+ */
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { build } from 'esbuild';
+import spec from '../generated/openapi.json';
+import { buildLambda, LAMBDA_BUILD_OPTIONS } from '../scripts/build';
+import { runNode } from './child-process';
+import { type ColdStartFigures, measureColdStarts } from './cold-start';
+import { measureListing } from './dynamodb-listing';
+import { benchOperations } from './events';
+import {
+  type BenchReport,
+  check,
+  figuresOf,
+  type GoalCheck,
+  printReport,
+  type RoutingReport,
+  ratiosOf,
+  type Settings,
+  type Skipped,
+  type VariantReport,
+} from './report';
+import { measureRoutingScaling } from './routing-scaling';
+import type { WarmResult } from './runners/protocol';
+import { MIN_BATCH_MS } from './stats';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'dist/bench');
+const REPORT_FILE = path.join(ROOT, 'dist/bench.json');
+
+const SETTINGS: Settings = {
+  coldRounds: 15,
+  warmupCalls: 2_000,
+  timedCalls: 20_000,
+  batches: 5,
+  minBatchMs: MIN_BATCH_MS,
+  scaledSizes: [50, 200],
+};
+const GOALS = { coldStart: 1.15, warmPerOperation: 2, bundle: 1.15, routingAt200: 1.2 };
+
+interface Variant {
+  readonly name: string;
+  readonly entry: string;
+  /** The file whose size is reported, when not the bench bundle itself. */
+  readonly shipped?: () => Promise<string>;
+}
+
+const BASELINE = 'hand-written';
+/** The cold-start row of node running the runner alone: the floor no variant can go below. */
+const NODE_FLOOR = 'node (no bundle)';
+const VARIANTS: readonly Variant[] = [
+  { name: BASELINE, entry: 'bench/entries/hand-written.ts' },
+  {
+    name: 'ours',
+    entry: 'bench/entries/ours.ts',
+    shipped: async () => path.join(await buildLambda(), 'index.js'),
+  },
+  { name: 'openapi-backend', entry: 'bench/entries/openapi-backend.ts' },
+];
+
+const RUNNERS = {
+  coldStart: { entry: 'bench/runners/cold-start.ts', outfile: path.join(OUT, 'runner.js') },
+  warm: { entry: 'bench/runners/warm.ts', outfile: path.join(OUT, 'warm-runner.js') },
+  routing: { entry: 'bench/runners/routing.ts', outfile: path.join(OUT, 'routing-runner.js') },
+};
+
+interface Built {
+  readonly variant: Variant;
+  readonly bundle?: string;
+  readonly sizedFile?: string;
+  readonly errors: readonly string[];
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    memoryGiB: os.totalmem() / 2 ** 30,
+  };
+  await mkdir(OUT, { recursive: true });
+
+  step('building bundles');
+  await Promise.all(Object.values(RUNNERS).map(({ entry, outfile }) => buildRunner(entry, outfile)));
+  const ourRouter = await buildOurRouter();
+  const built = await Promise.all(VARIANTS.map(buildVariant));
+  for (const { variant, errors } of built) for (const error of errors) step(`  ${variant.name}: ${error}`);
+
+  const eventsFile = path.join(OUT, 'events.json');
+  const operations = benchOperations();
+  await writeFile(eventsFile, JSON.stringify(operations));
+
+  const runnable = built.flatMap(({ variant, bundle }) =>
+    bundle === undefined ? [] : [{ name: variant.name, bundle }],
+  );
+  step(`cold start: ${SETTINGS.coldRounds} rounds of ${runnable.length + 1} fresh processes`);
+  const cold = await measureColdStarts(
+    RUNNERS.coldStart.outfile,
+    eventsFile,
+    [...runnable, { name: NODE_FLOOR, bundle: '-' }],
+    SETTINGS.coldRounds,
+  );
+
+  const warm = new Map<string, WarmResult | { error: string }>();
+  for (const { name, bundle } of runnable) {
+    step(`warm: ${name}`);
+    warm.set(name, await measureWarm(bundle, eventsFile));
+  }
+
+  step('routing scaling');
+  const routing = await measureRouting(
+    ourRouter,
+    operations.find((op) => op.operationId === 'replaceItem')?.event,
+  );
+
+  step('DynamoDB listing cost (DynamoDB Local)');
+  const dynamodb = await measureListing().catch((error: unknown): Skipped => ({ skipped: message(error) }));
+
+  const variants = await Promise.all(
+    built.map((b) => variantReport(b, cold.get(b.variant.name), warm.get(b.variant.name))),
+  );
+  const base = variants.find((v) => v.name === BASELINE)?.figures ?? {};
+  const compared = variants.map((v) => ({ ...v, ratios: ratiosOf(v.figures, base) }));
+  const floor = cold.get(NODE_FLOOR);
+  const report: BenchReport = {
+    startedAt,
+    durationSeconds: (performance.now() - started) / 1000,
+    machine,
+    settings: SETTINGS,
+    baseline: BASELINE,
+    variants: compared,
+    ...(floor !== undefined && { nodeFloor: floor }),
+    goals: goals(compared, routing),
+    routing,
+    dynamodb,
+  };
+  await writeFile(REPORT_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  console.log('');
+  printReport(report);
+  console.log(
+    `\nWrote ${path.relative(ROOT, REPORT_FILE)}; run took ${report.durationSeconds.toFixed(0)} s.`,
+  );
+}
+
+function buildRunner(entry: string, outfile: string): Promise<unknown> {
+  return build({
+    entryPoints: [path.join(ROOT, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+}
+
+/** Every bench bundle is built exactly as the shipped one; only the entry and the output differ. */
+async function buildVariant(variant: Variant): Promise<Built> {
+  const outfile = path.join(OUT, variant.name, 'index.js');
+  const errors: string[] = [];
+  const bundle = await build({
+    ...LAMBDA_BUILD_OPTIONS,
+    entryPoints: [path.join(ROOT, variant.entry)],
+    outfile,
+  }).then(
+    () => outfile,
+    (error: unknown) => {
+      errors.push(`build of ${variant.entry} failed: ${message(error)}`);
+      return undefined;
+    },
+  );
+  const sizedFile =
+    variant.shipped === undefined
+      ? bundle
+      : await variant.shipped().catch((error: unknown) => {
+          errors.push(`build of the shipped bundle failed: ${message(error)}`);
+          return undefined;
+        });
+  return {
+    variant,
+    ...(bundle !== undefined && { bundle }),
+    ...(sizedFile !== undefined && { sizedFile }),
+    errors,
+  };
+}
+
+/**
+ * compileRequestRouter (scripts/request-router/compile.ts) bundled on its own, so a routing runner
+ * can load it without this file importing it: while it is missing, scaling still runs for openapi-backend.
+ */
+async function buildOurRouter(): Promise<string | Skipped> {
+  const outfile = path.join(OUT, 'request-router.js');
+  try {
+    await build({
+      stdin: {
+        contents: "export { compileRequestRouter } from './scripts/request-router/compile';",
+        resolveDir: ROOT,
+        loader: 'ts',
+        sourcefile: 'bench-request-router.ts',
+      },
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'silent',
+    });
+    return outfile;
+  } catch (error) {
+    // esbuild's message opens with "Build failed with 1 error:"; the reason is its last line.
+    const reason = message(error).trim().split('\n').at(-1) ?? '';
+    return { skipped: `compileRequestRouter not available (${reason})` };
+  }
+}
+
+async function measureWarm(bundle: string, eventsFile: string): Promise<WarmResult | { error: string }> {
+  const { warmupCalls, timedCalls, batches } = SETTINGS;
+  try {
+    const { line } = await runNode(
+      [
+        '--expose-gc',
+        RUNNERS.warm.outfile,
+        bundle,
+        eventsFile,
+        String(warmupCalls),
+        String(timedCalls),
+        String(batches),
+      ],
+      600_000,
+    );
+    // The runner's own report line (bench/runners/warm.ts).
+    return JSON.parse(line) as WarmResult;
+  } catch (error) {
+    return { error: message(error) };
+  }
+}
+
+async function measureRouting(
+  ourRouter: string | Skipped,
+  event: APIGatewayProxyEvent | undefined,
+): Promise<RoutingReport | Skipped> {
+  if (event === undefined) return { skipped: 'no replaceItem event' };
+  if (typeof ourRouter !== 'string') step(`  ours skipped: ${ourRouter.skipped}`);
+  const workDir = path.join(OUT, 'routing');
+  await mkdir(workDir, { recursive: true });
+  const measured = await measureRoutingScaling({
+    runner: RUNNERS.routing.outfile,
+    workDir,
+    ourRouterModule: typeof ourRouter === 'string' ? ourRouter : undefined,
+    spec,
+    event,
+    scaledSizes: SETTINGS.scaledSizes,
+    calls: SETTINGS.timedCalls,
+    batches: SETTINGS.batches,
+  });
+  return {
+    ...measured,
+    ...(typeof ourRouter !== 'string' && { oursSkipped: ourRouter.skipped }),
+  };
+}
+
+async function variantReport(
+  { variant, bundle, sizedFile, errors }: Built,
+  coldStart: ColdStartFigures | undefined,
+  warm: WarmResult | { error: string } | undefined,
+): Promise<Omit<VariantReport, 'ratios'>> {
+  const bundleBytes = sizedFile === undefined ? undefined : (await stat(sizedFile)).size;
+  const timedBytes = bundle === undefined || bundle === sizedFile ? undefined : (await stat(bundle)).size;
+  const warmResult = warm === undefined || 'error' in warm ? undefined : warm;
+  const allErrors = [
+    ...errors,
+    ...(coldStart?.error !== undefined ? [`cold start: ${coldStart.error}`] : []),
+    ...(coldStart !== undefined && coldStart.non200 > 0
+      ? [`cold start: ${coldStart.non200} answers were not 200`]
+      : []),
+    ...(warm !== undefined && 'error' in warm ? [`warm: ${warm.error}`] : []),
+    ...(warmResult !== undefined && warmResult.warmupFailures > 0
+      ? [`warm: ${warmResult.warmupFailures} warm-up calls had an unexpected status`]
+      : []),
+  ];
+  return {
+    name: variant.name,
+    ...(sizedFile !== undefined && { bundleFile: path.relative(ROOT, sizedFile) }),
+    ...(bundleBytes !== undefined && { bundleBytes }),
+    ...(timedBytes !== undefined &&
+      bundle !== undefined && { timedBundleFile: path.relative(ROOT, bundle), timedBundleBytes: timedBytes }),
+    errors: allErrors,
+    ...(coldStart !== undefined && { coldStart }),
+    ...(warmResult !== undefined && { warm: warmResult }),
+    figures: figuresOf(coldStart, warmResult, bundleBytes),
+  };
+}
+
+function goals(variants: readonly VariantReport[], routing: RoutingReport | Skipped): GoalCheck[] {
+  const checks: GoalCheck[] = [];
+  for (const { name, ratios } of variants.filter((v) => v.name !== BASELINE)) {
+    checks.push(check('cold start', GOALS.coldStart, name, ratios.coldStart));
+    for (const [operationId, ratio] of Object.entries(ratios.warm ?? {})) {
+      checks.push(check(`warm ${operationId}`, GOALS.warmPerOperation, name, ratio));
+    }
+    checks.push(check('bundle size', GOALS.bundle, name, ratios.bundle));
+  }
+  if (!('skipped' in routing)) {
+    for (const router of Object.keys(routing.ratios)) {
+      checks.push(
+        check(
+          'routing, 200 ops vs our spec',
+          GOALS.routingAt200,
+          router,
+          routing.ratios[router]?.['200 ops'],
+        ),
+      );
+    }
+  }
+  return checks;
+}
+
+function step(text: string): void {
+  console.log(`[bench] ${text}`);
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
