@@ -33,12 +33,20 @@ function toHttpRequest(event: APIGatewayProxyEvent): HttpRequest {
   }
   const claims: unknown = event.requestContext.authorizer?.claims;
   const subject = typeof claims === 'object' && claims !== null && 'sub' in claims ? claims.sub : undefined;
-  const body = event.body === null ? undefined : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const body =
+    event.body === null
+      ? undefined
+      : event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64').toString('utf8')
+        : event.body;
   return {
     method: event.httpMethod.toUpperCase(),
     path: event.path,
     // The resource API Gateway routed on; locally, the gateway fills it the same way.
-    route: event.resource === '' ? undefined : { template: event.resource, parameters: definedValues(event.pathParameters) },
+    route:
+      event.resource === ''
+        ? undefined
+        : { template: event.resource, parameters: definedValues(event.pathParameters) },
     headers,
     query,
     body,

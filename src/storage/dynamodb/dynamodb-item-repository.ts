@@ -39,7 +39,9 @@ export class DynamoDbItemRepository implements ItemRepository {
   }
 
   async list(owner: string, query: ItemListQuery): Promise<ItemListPage> {
-    const { Items: records = [] } = await this.client.send(new QueryCommand(listQueryInput(this.tableName, owner, query)));
+    const { Items: records = [] } = await this.client.send(
+      new QueryCommand(listQueryInput(this.tableName, owner, query)),
+    );
     return {
       items: records.slice(0, query.limit).map(fromItemRecord),
       hasMore: records.length > query.limit,
