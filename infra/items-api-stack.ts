@@ -192,62 +192,70 @@ export class ItemsApiStack extends Stack {
     config: StageConfig,
   ): void {
     const period = Duration.minutes(5);
+    const alarm = (
+      id: string,
+      suffix: string,
+      description: string,
+      metric: cloudwatch.IMetric,
+      threshold: number,
+      options: Partial<cloudwatch.AlarmProps> = {},
+    ) =>
+      new cloudwatch.Alarm(this, id, {
+        alarmName: `${name}-${suffix}`,
+        alarmDescription: description,
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        // No traffic is not an outage.
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        ...options,
+      });
+    const tableOperations = [
+      dynamodb.Operation.GET_ITEM,
+      dynamodb.Operation.PUT_ITEM,
+      dynamodb.Operation.UPDATE_ITEM,
+      dynamodb.Operation.DELETE_ITEM,
+      dynamodb.Operation.QUERY,
+    ];
     const alarms = [
-      new cloudwatch.Alarm(this, 'Api5xxRate', {
-        alarmName: `${name}-5xx-rate`,
-        alarmDescription: 'More than 1% of requests answered 5xx over 5 minutes',
-        metric: api.metricServerError({ period, statistic: cloudwatch.Stats.AVERAGE }),
-        threshold: 0.01,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
-      new cloudwatch.Alarm(this, 'ApiLatencyP99', {
-        alarmName: `${name}-latency-p99`,
-        alarmDescription: 'p99 latency above 1 s for 3 of 5 minutes',
-        metric: api.metricLatency({ period: Duration.minutes(1), statistic: cloudwatch.Stats.p(99) }),
-        threshold: 1000,
-        evaluationPeriods: 5,
-        datapointsToAlarm: 3,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
-      new cloudwatch.Alarm(this, 'FunctionErrors', {
-        alarmName: `${name}-function-errors`,
-        alarmDescription: 'The function failed (crashed or timed out) at least 5 times in 5 minutes',
-        metric: fn.metricErrors({ period, statistic: cloudwatch.Stats.SUM }),
-        threshold: 5,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
-      new cloudwatch.Alarm(this, 'FunctionThrottles', {
-        alarmName: `${name}-function-throttles`,
-        alarmDescription: 'Lambda throttled invocations (account concurrency exhausted)',
-        metric: fn.metricThrottles({ period, statistic: cloudwatch.Stats.SUM }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
-      new cloudwatch.Alarm(this, 'TableThrottles', {
-        alarmName: `${name}-dynamodb-throttles`,
-        alarmDescription: 'DynamoDB throttled requests on the items table',
-        metric: table.metricThrottledRequestsForOperations({
-          operations: [
-            dynamodb.Operation.GET_ITEM,
-            dynamodb.Operation.PUT_ITEM,
-            dynamodb.Operation.UPDATE_ITEM,
-            dynamodb.Operation.DELETE_ITEM,
-            dynamodb.Operation.QUERY,
-          ],
-          period,
-        }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
+      alarm(
+        'Api5xxRate',
+        '5xx-rate',
+        'More than 1% of requests answered 5xx over 5 minutes',
+        api.metricServerError({ period, statistic: cloudwatch.Stats.AVERAGE }),
+        0.01,
+        { comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD },
+      ),
+      alarm(
+        'ApiLatencyP99',
+        'latency-p99',
+        'p99 latency above 1 s for 3 of 5 minutes',
+        api.metricLatency({ period: Duration.minutes(1), statistic: cloudwatch.Stats.p(99) }),
+        1000,
+        { evaluationPeriods: 5, datapointsToAlarm: 3, comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD },
+      ),
+      alarm(
+        'FunctionErrors',
+        'function-errors',
+        'The function failed (crashed or timed out) at least 5 times in 5 minutes',
+        fn.metricErrors({ period, statistic: cloudwatch.Stats.SUM }),
+        5,
+      ),
+      alarm(
+        'FunctionThrottles',
+        'function-throttles',
+        'Lambda throttled invocations (account concurrency exhausted)',
+        fn.metricThrottles({ period, statistic: cloudwatch.Stats.SUM }),
+        1,
+      ),
+      alarm(
+        'TableThrottles',
+        'dynamodb-throttles',
+        'DynamoDB throttled requests on the items table',
+        table.metricThrottledRequestsForOperations({ operations: tableOperations, period }),
+        1,
+      ),
     ];
     if (config.alarmEmail !== undefined) {
       const topic = new sns.Topic(this, 'AlarmTopic', { topicName: `${name}-alarms` });

@@ -154,7 +154,7 @@ function toProxyEvent(
       apiId: 'local',
       authorizer: null,
       httpMethod: method,
-      identity: localIdentity(
+      identity: requestIdentity(
         request.socket.remoteAddress ?? '127.0.0.1',
         headers['User-Agent'] ?? headers['user-agent'] ?? null,
       ),
@@ -169,7 +169,8 @@ function toProxyEvent(
   };
 }
 
-function localIdentity(
+/** The caller identity block of a proxy event for a request without AWS credentials. */
+export function requestIdentity(
   sourceIp: string,
   userAgent: string | null,
 ): APIGatewayProxyEvent['requestContext']['identity'] {

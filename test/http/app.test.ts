@@ -1,14 +1,10 @@
 import type { Logger } from '../../src/logger';
 import type { ItemRepository } from '../../src/storage/item-repository';
 import { asProblem } from '../support/factories';
-import { startTestApi, type TestApi, TRANSPORTS } from '../support/test-api';
+import { TRANSPORTS, useTestApi } from '../support/test-api';
 
 describe.each(TRANSPORTS)('HTTP app routing via %s', (transport) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi(transport);
-  });
-  afterAll(() => api.close());
+  const api = useTestApi(transport);
 
   it.each(['/', '/things', '/items/01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71/media', '/itemsx'])(
     'answers 404 problem+json for the unknown path %s',
@@ -49,11 +45,7 @@ describe('HTTP app server faults', () => {
     info: () => {},
     error: (message, fields) => logged.push({ message, fields }),
   };
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi('lambda', { overrides: { repository: failing, logger } });
-  });
-  afterAll(() => api.close());
+  const api = useTestApi('lambda', { overrides: { repository: failing, logger } });
 
   it('answers 500 with a generic problem, logging the cause under the request id', async () => {
     // Act
@@ -85,13 +77,9 @@ describe('HTTP app server faults', () => {
 });
 
 describe.each(TRANSPORTS)('HTTP app CORS via %s', (transport) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi(transport, {
-      env: { CORS_ALLOWED_ORIGINS: 'https://app.example.com, https://admin.example.com' },
-    });
+  const api = useTestApi(transport, {
+    env: { CORS_ALLOWED_ORIGINS: 'https://app.example.com, https://admin.example.com' },
   });
-  afterAll(() => api.close());
 
   it.each([
     ['GET', '/items'],

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import spec from '../../generated/openapi.json';
 import { resourceMatcher } from '../../src/http/resource-matcher';
+import { requestIdentity } from '../../src/local/gateway';
 
 export interface EventOptions {
   readonly body?: string;
@@ -45,23 +46,7 @@ export function createEvent(
       apiId: 'test',
       authorizer: options.subject === undefined ? null : { claims: { sub: options.subject } },
       httpMethod: method,
-      identity: {
-        accessKey: null,
-        accountId: null,
-        apiKey: null,
-        apiKeyId: null,
-        caller: null,
-        clientCert: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: null,
-        cognitoIdentityId: null,
-        cognitoIdentityPoolId: null,
-        principalOrgId: null,
-        sourceIp: '127.0.0.1',
-        user: null,
-        userAgent: 'jest',
-        userArn: null,
-      },
+      identity: requestIdentity('127.0.0.1', 'jest'),
       path: `/test${url.pathname}`,
       protocol: 'HTTP/1.1',
       requestId: randomUUID(),

@@ -148,3 +148,29 @@ function parseJson(body: string): Record<string, unknown> {
   const value: unknown = JSON.parse(body);
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : { value };
 }
+
+/**
+ * Starts a TestApi before the enclosing describe's tests and closes it after them, even when they
+ * fail. Returns a handle usable inside those tests.
+ */
+export function useTestApi(transport: Transport, options: TestApiOptions = {}): TestApi {
+  let started: TestApi | undefined;
+  beforeAll(async () => {
+    started = await startTestApi(transport, options);
+  });
+  afterAll(() => started?.close());
+  const current = (): TestApi => {
+    if (started === undefined) throw new Error('useTestApi: the API is only there inside tests');
+    return started;
+  };
+  return {
+    get tableName() {
+      return current().tableName;
+    },
+    get identity() {
+      return current().identity;
+    },
+    call: (method, pathAndQuery, callOptions) => current().call(method, pathAndQuery, callOptions),
+    close: () => current().close(),
+  };
+}

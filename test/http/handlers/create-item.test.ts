@@ -1,13 +1,9 @@
 import { validate as isUuid, version as uuidVersion } from 'uuid';
 import { asItem, asProblem, createItem, itemInput, listAll } from '../../support/factories';
-import { startTestApi, type TestApi, TRANSPORTS } from '../../support/test-api';
+import { TRANSPORTS, useTestApi } from '../../support/test-api';
 
 describe.each(TRANSPORTS)('createItem (POST /items) via %s', (transport) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi(transport);
-  });
-  afterAll(() => api.close());
+  const api = useTestApi(transport);
 
   it('creates an item with server-assigned fields, Location and ETag', async () => {
     // Act

@@ -1,12 +1,8 @@
 import { asItem, asProblem, createItem, MISSING_ID } from '../../support/factories';
-import { startTestApi, type TestApi, TRANSPORTS } from '../../support/test-api';
+import { TRANSPORTS, useTestApi } from '../../support/test-api';
 
 describe.each(TRANSPORTS)('deleteItem (DELETE /items/{itemId}) via %s', (transport) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi(transport);
-  });
-  afterAll(() => api.close());
+  const api = useTestApi(transport);
 
   it('deletes the item: 204 with no body, then GET and DELETE answer 404', async () => {
     const item = await createItem(api);

@@ -1,12 +1,8 @@
 import { asItem, asProblem, createItem, MISSING_ID } from '../../support/factories';
-import { startTestApi, type TestApi, TRANSPORTS } from '../../support/test-api';
+import { TRANSPORTS, useTestApi } from '../../support/test-api';
 
 describe.each(TRANSPORTS)('getItem (GET /items/{itemId}) via %s', (transport) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi(transport);
-  });
-  afterAll(() => api.close());
+  const api = useTestApi(transport);
 
   it('returns the item with its ETag', async () => {
     const created = await createItem(api, { name: 'Team offsite notes', status: 'archived' });

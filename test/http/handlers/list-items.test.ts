@@ -1,12 +1,8 @@
 import { asPage, asProblem, createItem, type ItemBody, listAll } from '../../support/factories';
-import { startTestApi, type TestApi, TRANSPORTS } from '../../support/test-api';
+import { TRANSPORTS, useTestApi } from '../../support/test-api';
 
 describe.each(TRANSPORTS)('listItems (GET /items) via %s', (transport) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi(transport);
-  });
-  afterAll(() => api.close());
+  const api = useTestApi(transport);
 
   it('answers an empty page, without nextToken, when there are no items', async () => {
     const response = await api.call('GET', '/items');

@@ -1,12 +1,8 @@
 import { asItem, asProblem, createItem, MISSING_ID } from '../../support/factories';
-import { startTestApi, type TestApi, TRANSPORTS } from '../../support/test-api';
+import { TRANSPORTS, useTestApi } from '../../support/test-api';
 
 describe.each(TRANSPORTS)('replaceItem (PUT /items/{itemId}) via %s', (transport) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi(transport);
-  });
-  afterAll(() => api.close());
+  const api = useTestApi(transport);
 
   it('replaces every writable field: omitted ones are cleared or defaulted, never kept', async () => {
     // Prepare

@@ -1,14 +1,10 @@
 import { asItem, asProblem, createItem, MISSING_ID } from '../../support/factories';
-import { startTestApi, type TestApi, TRANSPORTS } from '../../support/test-api';
+import { TRANSPORTS, useTestApi } from '../../support/test-api';
 
 const MERGE_PATCH = { 'Content-Type': 'application/merge-patch+json' };
 
 describe.each(TRANSPORTS)('updateItem (PATCH /items/{itemId}) via %s', (transport) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi(transport);
-  });
-  afterAll(() => api.close());
+  const api = useTestApi(transport);
 
   it.each([
     [
