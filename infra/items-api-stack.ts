@@ -233,7 +233,11 @@ export class ItemsApiStack extends Stack {
         'p99 latency above 1 s for 3 of 5 minutes',
         api.metricLatency({ period: Duration.minutes(1), statistic: cloudwatch.Stats.p(99) }),
         1000,
-        { evaluationPeriods: 5, datapointsToAlarm: 3, comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD },
+        {
+          evaluationPeriods: 5,
+          datapointsToAlarm: 3,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        },
       ),
       alarm(
         'FunctionErrors',
