@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { type CorsPolicy, preflightHeaders } from '../http/cors';
+import { type CorsPolicy, corsHeaders, preflightHeaders } from '../http/cors';
 import { UnauthenticatedError } from '../http/errors';
 import { problemResponse } from '../http/problem';
 import { type ResourceMatcher, resourceMatcher } from '../http/resource-matcher';
@@ -48,7 +48,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       );
       writeResult(
         response,
-        gatewayProblem(502, 'Bad gateway', 'The function did not return a valid response.'),
+        gatewayProblem(
+          request,
+          options,
+          502,
+          '/problems/bad-gateway',
+          'Upstream failure',
+          'The function failed to answer.',
+        ),
       );
     });
   });
@@ -74,7 +81,14 @@ async function serve(
   if (body === undefined) {
     writeResult(
       response,
-      gatewayProblem(413, 'Request too large', `The request body exceeds ${GATEWAY_MAX_BODY_BYTES} bytes.`),
+      gatewayProblem(
+        request,
+        options,
+        413,
+        '/problems/body-too-large',
+        'Request body too large',
+        `The request body exceeds ${GATEWAY_MAX_BODY_BYTES} bytes.`,
+      ),
     );
     return;
   }
@@ -93,9 +107,11 @@ async function serve(
     const claims = await options.authorizer(request.headers.authorization);
     if (claims === undefined) {
       const denied = problemResponse(new UnauthenticatedError(), event.requestContext.requestId, jsonLogger);
+      // Answered here, like API Gateway's UNAUTHORIZED gateway response, with CORS headers so a
+      // browser can read it.
       writeResult(response, {
         statusCode: denied.status,
-        headers: { ...denied.headers },
+        headers: { ...denied.headers, ...corsHeaders(options.cors, request.headers.origin) },
         body: denied.body ?? '',
       });
       return;
@@ -215,11 +231,22 @@ function writeResult(response: ServerResponse, result: APIGatewayProxyResult): v
   response.end(result.isBase64Encoded === true ? Buffer.from(result.body, 'base64') : result.body);
 }
 
-function gatewayProblem(status: number, title: string, detail: string): APIGatewayProxyResult {
+/** An answer the gateway gives itself, in the problem shape the deployed gateway responses use. */
+function gatewayProblem(
+  request: IncomingMessage,
+  options: GatewayOptions,
+  status: number,
+  type: string,
+  title: string,
+  detail: string,
+): APIGatewayProxyResult {
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/problem+json' },
-    body: JSON.stringify({ type: 'about:blank', title, status, detail }),
+    headers: {
+      'content-type': 'application/problem+json',
+      ...corsHeaders(options.cors, request.headers.origin),
+    },
+    body: JSON.stringify({ type, title, status, detail, instance: randomUUID() }),
   };
 }
 

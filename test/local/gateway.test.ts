@@ -18,6 +18,9 @@ describe('local gateway', () => {
       },
       resources: { '/items': ['GET', 'POST'], '/items/{itemId}': ['GET', 'PUT', 'PATCH', 'DELETE'] },
       cors: { origins: ['https://app.example.com'] },
+      // Stands in for token verification, which test/local/auth covers: this test is about the event.
+      authorizer: async (authorization) =>
+        authorization === 'Bearer good' ? { sub: 'alice', exp: 1700000000 } : undefined,
       port: 0,
     });
   });
@@ -27,7 +30,7 @@ describe('local gateway', () => {
     // Act
     const response = await fetch(`${gateway.url}/items/abc?limit=5&tag=a&tag=b`, {
       method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'If-Match': '"3"' },
+      headers: { 'Content-Type': 'application/json', 'If-Match': '"3"', Authorization: 'Bearer good' },
       body: '{"name":"x"}',
     });
 
@@ -43,6 +46,7 @@ describe('local gateway', () => {
       body: '{"name":"x"}',
       isBase64Encoded: false,
       requestContext: {
+        authorizer: { claims: { sub: 'alice', exp: '1700000000' } },
         httpMethod: 'PUT',
         resourcePath: '/items/{itemId}',
         stage: 'local',
@@ -57,7 +61,7 @@ describe('local gateway', () => {
   });
 
   it('gives null body, query and path parameters when there are none', async () => {
-    await fetch(`${gateway.url}/items`);
+    await fetch(`${gateway.url}/items`, { headers: { Authorization: 'Bearer good' } });
 
     expect(events.at(-1)).toMatchObject({
       resource: '/items',
@@ -92,16 +96,29 @@ describe('local gateway', () => {
     expect(events).toHaveLength(before);
   });
 
+  it('answers 401 itself for a missing token, readable by an allowed origin', async () => {
+    const before = events.length;
+
+    const response = await fetch(`${gateway.url}/items`, { headers: { Origin: 'https://app.example.com' } });
+
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(events).toHaveLength(before);
+  });
+
   it('answers 413 itself, as API Gateway does, for a body over 10 MiB', async () => {
     const before = events.length;
 
     const response = await fetch(`${gateway.url}/items`, {
       method: 'POST',
+      headers: { Authorization: 'Bearer good' },
       body: 'x'.repeat(10 * 1024 * 1024 + 1),
     });
 
     expect(response.status).toBe(413);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ type: '/problems/body-too-large', status: 413 });
     expect(events).toHaveLength(before);
   });
 });
