@@ -8,7 +8,6 @@ import { PageTokenCodec } from './domain/page-token';
 import { createApp } from './http/app';
 import { handlers } from './http/handlers';
 import type { HttpApp } from './http/http-types';
-import type { OperationId } from './http/operation-types';
 import { createPrecompiledRouter } from './http/precompiled-router';
 import { jsonLogger, type Logger } from './logger';
 import { createDocumentClient } from './storage/dynamodb/document-client';
@@ -42,8 +41,7 @@ export function composeApp(config: Config, overrides: Overrides = {}): HttpApp {
     newId: uuidv7,
     now: () => new Date(),
   });
-  const operationIds = Object.keys(handlers).filter((id): id is OperationId => id in handlers);
-  const router = createPrecompiledRouter({ operations, params, bodies }, operationIds);
+  const router = createPrecompiledRouter({ operations, params, bodies }, Object.keys(handlers));
   return createApp({
     router,
     handlers,

@@ -6,7 +6,6 @@
 import Ajv, { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import addFormats from 'ajv-formats';
-import type { OperationId } from '../../src/http/operation-types';
 import { createPrecompiledRouter } from '../../src/http/precompiled-router';
 import type { RequestRouter } from '../../src/http/request-router';
 import type { CompiledApi, Validator } from '../../src/http/route-table';
@@ -54,10 +53,10 @@ export function compileApi(spec: unknown): CompiledApi {
 /** A router over any spec, compiled in memory; for benchmarks of synthetic specs. */
 export function compileRequestRouter(spec: unknown): RequestRouter {
   const api = compileApi(spec);
-  // A synthetic spec's operation ids are not this API's; the router treats them as opaque keys.
+  // Every operation of the given spec counts as handled: a synthetic spec's ids are opaque keys here.
   return createPrecompiledRouter(
     api,
-    api.operations.map(({ operationId }) => operationId as OperationId),
+    api.operations.map(({ operationId }) => operationId),
   );
 }
 

@@ -16,10 +16,11 @@ interface Entry {
  * API Gateway already matched (`resource` + method), so its cost does not grow with the API;
  * only a request without that hint (or for a path the API lacks) walks the templates.
  */
-export function createPrecompiledRouter(
-  api: CompiledApi,
-  operationIds: readonly OperationId[],
-): RequestRouter {
+/**
+ * `operationIds`: the operations that have handlers (the keys of the handler map); a spec
+ * operation outside them fails here, at start-up, rather than on its first request.
+ */
+export function createPrecompiledRouter(api: CompiledApi, operationIds: readonly string[]): RequestRouter {
   const known = new Set<string>(operationIds);
   const byTemplate = new Map<string, Map<string, OperationId>>();
   const entries = new Map<string, Entry>();
