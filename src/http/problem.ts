@@ -32,24 +32,32 @@ interface MappedProblem {
   readonly headers?: Record<string, string>;
 }
 
-const KNOWN_ERRORS = [
-  ItemNotFoundError,
-  VersionMismatchError,
-  InvalidPageTokenError,
-  RouteNotFoundError,
-  MethodNotAllowedError,
-  UnauthenticatedError,
-  RequestValidationError,
-  MalformedBodyError,
-  BodyTooLargeError,
-  UnsupportedMediaTypeError,
-];
+type KnownError = DomainError | HttpError;
 
-function isKnown(error: unknown): error is DomainError | HttpError {
-  return KNOWN_ERRORS.some((type) => error instanceof type);
+/** Every error class with a problem type, by kind: a kind added to the unions must be added here. */
+const KNOWN_ERRORS: {
+  readonly [K in KnownError['kind']]: abstract new (
+    ...args: never[]
+  ) => Extract<KnownError, { kind: K }>;
+} = {
+  'item-not-found': ItemNotFoundError,
+  'version-mismatch': VersionMismatchError,
+  'invalid-page-token': InvalidPageTokenError,
+  'route-not-found': RouteNotFoundError,
+  'method-not-allowed': MethodNotAllowedError,
+  unauthenticated: UnauthenticatedError,
+  'request-validation': RequestValidationError,
+  'malformed-body': MalformedBodyError,
+  'body-too-large': BodyTooLargeError,
+  'unsupported-media-type': UnsupportedMediaTypeError,
+};
+const KNOWN_ERROR_TYPES = Object.values(KNOWN_ERRORS);
+
+function isKnown(error: unknown): error is KnownError {
+  return KNOWN_ERROR_TYPES.some((type) => error instanceof type);
 }
 
-function map(error: DomainError | HttpError): MappedProblem {
+function map(error: KnownError): MappedProblem {
   switch (error.kind) {
     case 'request-validation':
       return {

@@ -5,6 +5,7 @@ import {
   MethodNotAllowedError,
   RequestValidationError,
   RouteNotFoundError,
+  UnauthenticatedError,
   UnsupportedMediaTypeError,
 } from '../../src/http/errors';
 import { problemResponse } from '../../src/http/problem';
@@ -24,6 +25,7 @@ describe('problemResponse', () => {
     [new InvalidPageTokenError('signature'), 400, '/problems/invalid-page-token'],
     [new ItemNotFoundError('id-1'), 404, '/problems/not-found'],
     [new RouteNotFoundError('/nope'), 404, '/problems/not-found'],
+    [new UnauthenticatedError(), 401, '/problems/unauthorized'],
     [new MethodNotAllowedError('PUT', ['GET', 'POST']), 405, '/problems/method-not-allowed'],
     [new VersionMismatchError('id-1'), 412, '/problems/precondition-failed'],
     [
@@ -51,6 +53,13 @@ describe('problemResponse', () => {
     const response = problemResponse(new Error('password=hunter2'), 'req-2', silent);
 
     expect(response.body).not.toContain('hunter2');
+  });
+
+  it('asks for a bearer token on 401, whatever went wrong with the one given', () => {
+    const response = problemResponse(new UnauthenticatedError(), 'r', silent);
+
+    expect(response.headers['www-authenticate']).toBe('Bearer');
+    expect(JSON.parse(response.body ?? '').detail).toBe('A valid bearer token is required.');
   });
 
   it('names the allowed methods for 405', () => {
