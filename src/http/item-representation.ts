@@ -23,6 +23,7 @@ export function entityTag(item: Item): string {
 }
 
 const ENTITY_TAG = /^(W\/)?"(\d{1,15})"$/;
+const MAX_ENTITY_TAGS = 100;
 
 /**
  * Versions an If-Match header allows (RFC 9110 §13.1.1): undefined for none or `*` (any existing
@@ -41,5 +42,12 @@ export function expectedVersions(ifMatch: string | undefined): readonly number[]
     }
     if (match[1] === undefined) versions.push(Number(match[2]));
   }
-  return versions;
+  const distinct = [...new Set(versions)];
+  // Each version becomes a value in a DynamoDB `IN` list, which takes at most 100.
+  if (distinct.length > MAX_ENTITY_TAGS) {
+    throw new RequestValidationError([
+      { parameter: 'If-Match', detail: `must list at most ${MAX_ENTITY_TAGS} entity tags` },
+    ]);
+  }
+  return distinct;
 }
