@@ -96,8 +96,8 @@ export class ItemsApiStack extends Stack {
       architecture: lambda.Architecture.ARM_64,
       code: lambda.Code.fromAsset(props.lambdaCodePath),
       handler: 'index.handler',
-      // 512 MB: Lambda's CPU share grows with memory, and validation plus JSON work is CPU-bound;
-      // it roughly halves cold start against 128 MB for a few cents more per million requests.
+      // 512 MB: Lambda's CPU share grows with memory, and cold start (module loading) and JSON work
+      // are CPU-bound. A starting point, unmeasured on AWS: tune with Lambda Power Tuning (README).
       memorySize: 512,
       // Well under API Gateway's 29 s: a DynamoDB call that has not answered in 10 s will not.
       timeout: Duration.seconds(10),
