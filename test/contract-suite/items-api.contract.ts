@@ -147,11 +147,16 @@ function invalidCases(operation: OperationSpec): Case[] {
   const body = operation.body;
   if (body !== undefined) {
     const mediaType = body.mediaTypes[0] ?? 'application/json';
-    const asBody = (generated: GeneratedValue): Case => ({
-      description: `body with ${generated.description}`,
-      build: (base) => ({ ...base, body: { text: JSON.stringify(generated.value), mediaType } }),
-    });
-    cases.push(...bodyCases(body.schema).invalid.map(asBody));
+    // Every accepted media type gets the invalid bodies: each is its own path through a server.
+    const invalidBodies = bodyCases(body.schema).invalid;
+    for (const media of body.mediaTypes) {
+      const label = body.mediaTypes.length > 1 ? `body as ${media}` : 'body';
+      const asBody = (generated: GeneratedValue): Case => ({
+        description: `${label} with ${generated.description}`,
+        build: (base) => ({ ...base, body: { text: JSON.stringify(generated.value), mediaType: media } }),
+      });
+      cases.push(...invalidBodies.map(asBody));
+    }
     cases.push({
       description: 'malformed JSON',
       build: (base) => ({ ...base, body: { text: '{"name": ', mediaType } }),
