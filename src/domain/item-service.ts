@@ -38,7 +38,7 @@ export class ItemService {
   constructor(private readonly deps: ItemServiceDependencies) {}
 
   async create(owner: string, fields: ItemFields): Promise<Item> {
-    const timestamp = this.deps.now().toISOString();
+    const timestamp = this.timestamp();
     const item: Item = {
       id: this.deps.newId(),
       name: fields.name,

@@ -10,7 +10,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { type CorsPolicy, corsHeaders, preflightHeaders } from '../http/cors';
 import { UnauthenticatedError } from '../http/errors';
 import { problemResponse } from '../http/problem';
-import { type ResourceMatcher, resourceMatcher } from '../http/resource-matcher';
+import { type MatchedResource, type ResourceMatcher, resourceMatcher } from '../http/resource-matcher';
 import type { ProxyHandler } from '../lambda-proxy';
 import { jsonLogger } from '../logger';
 
@@ -92,7 +92,8 @@ async function serve(
     );
     return;
   }
-  const resource = match(new URL(request.url ?? '/', 'http://localhost').pathname);
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const resource = match(url.pathname);
   const methods = resource === undefined ? undefined : options.resources[resource.resource];
   if (request.method === 'OPTIONS' && methods !== undefined) {
     writeResult(response, {
@@ -102,7 +103,7 @@ async function serve(
     });
     return;
   }
-  const event = toProxyEvent(request, body, options.stage ?? 'local', match);
+  const event = toProxyEvent(request, url, resource, body, options.stage ?? 'local');
   if (options.authorizer !== undefined && methods !== undefined) {
     const claims = await options.authorizer(request.headers.authorization);
     if (claims === undefined) {
@@ -124,14 +125,71 @@ async function serve(
   writeResult(response, await options.handler(event));
 }
 
+export interface ProxyEventParts {
+  readonly method: string;
+  /** The request URL; its path and query fill the event. */
+  readonly url: URL;
+  /** The resource the path matched, as API Gateway resolves it before calling the function. */
+  readonly resource: MatchedResource | undefined;
+  readonly headers: Record<string, string>;
+  readonly multiValueHeaders: Record<string, string[]>;
+  readonly body: string | null;
+  readonly isBase64Encoded?: boolean;
+  readonly stage: string;
+  readonly sourceIp: string;
+  readonly protocol: string;
+}
+
+/** The REST API proxy event (payload v1) API Gateway sends for a request, without authorizer claims. */
+export function proxyEvent(parts: ProxyEventParts): APIGatewayProxyEvent {
+  const { url, resource, headers, stage } = parts;
+  const query: Record<string, string> = {};
+  const multiQuery: Record<string, string[]> = {};
+  for (const [name, value] of url.searchParams) {
+    query[name] = value;
+    multiQuery[name] = [...(multiQuery[name] ?? []), value];
+  }
+  const hasQuery = Object.keys(query).length > 0;
+  const resourcePath = resource?.resource ?? url.pathname;
+  return {
+    resource: resourcePath,
+    path: url.pathname,
+    httpMethod: parts.method,
+    headers,
+    multiValueHeaders: parts.multiValueHeaders,
+    queryStringParameters: hasQuery ? query : null,
+    multiValueQueryStringParameters: hasQuery ? multiQuery : null,
+    pathParameters:
+      resource !== undefined && Object.keys(resource.pathParameters).length > 0
+        ? resource.pathParameters
+        : null,
+    stageVariables: null,
+    body: parts.body,
+    isBase64Encoded: parts.isBase64Encoded ?? false,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      authorizer: null,
+      httpMethod: parts.method,
+      identity: requestIdentity(parts.sourceIp, headers['User-Agent'] ?? headers['user-agent'] ?? null),
+      path: `/${stage}${url.pathname}`,
+      protocol: parts.protocol,
+      requestId: randomUUID(),
+      requestTimeEpoch: Date.now(),
+      resourceId: 'local',
+      resourcePath,
+      stage,
+    },
+  };
+}
+
 function toProxyEvent(
   request: IncomingMessage,
+  url: URL,
+  resource: MatchedResource | undefined,
   body: Buffer,
   stage: string,
-  match: ResourceMatcher,
 ): APIGatewayProxyEvent {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  const method = request.method ?? 'GET';
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
   for (let i = 0; i < request.rawHeaders.length; i += 2) {
@@ -141,48 +199,17 @@ function toProxyEvent(
     headers[name] = value;
     multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
   }
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
-  for (const [name, value] of url.searchParams) {
-    query[name] = value;
-    multiQuery[name] = [...(multiQuery[name] ?? []), value];
-  }
-  const resource = match(url.pathname);
-  const requestId = randomUUID();
-  const hasQuery = Object.keys(query).length > 0;
-  return {
-    resource: resource?.resource ?? url.pathname,
-    path: url.pathname,
-    httpMethod: method,
+  return proxyEvent({
+    method: request.method ?? 'GET',
+    url,
+    resource,
     headers,
     multiValueHeaders,
-    queryStringParameters: hasQuery ? query : null,
-    multiValueQueryStringParameters: hasQuery ? multiQuery : null,
-    pathParameters:
-      resource !== undefined && Object.keys(resource.pathParameters).length > 0
-        ? resource.pathParameters
-        : null,
-    stageVariables: null,
     body: body.length > 0 ? body.toString('utf8') : null,
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: 'local',
-      apiId: 'local',
-      authorizer: null,
-      httpMethod: method,
-      identity: requestIdentity(
-        request.socket.remoteAddress ?? '127.0.0.1',
-        headers['User-Agent'] ?? headers['user-agent'] ?? null,
-      ),
-      path: `/${stage}${url.pathname}`,
-      protocol: `HTTP/${request.httpVersion}`,
-      requestId,
-      requestTimeEpoch: Date.now(),
-      resourceId: 'local',
-      resourcePath: resource?.resource ?? url.pathname,
-      stage,
-    },
-  };
+    stage,
+    sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+    protocol: `HTTP/${request.httpVersion}`,
+  });
 }
 
 /** The caller identity block of a proxy event for a request without AWS credentials. */

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import spec from '../../generated/openapi.json';
+import { loadConfig } from '../config';
 import { resourcesOf } from '../http/resource-matcher';
 import { createDynamoDbClient } from '../storage/dynamodb/document-client';
 import { loadLocalIdentity } from './auth/local-identity';
@@ -49,9 +50,8 @@ async function main(): Promise<void> {
     const gateway = await startGateway({
       handler,
       resources: resourcesOf(spec.paths),
-      cors: {
-        origins: (process.env.CORS_ALLOWED_ORIGINS ?? '').split(',').filter((origin) => origin !== ''),
-      },
+      // The same policy the function applies to its own answers.
+      cors: { origins: loadConfig().corsOrigins },
       authorizer: identity.verify,
       port,
       host: process.env.HOST ?? '127.0.0.1',

@@ -1,7 +1,7 @@
 import spec from '../../generated/openapi.json';
 import { handlers } from '../../src/http/handlers';
 import { DEFAULT_PAGE_SIZE } from '../../src/http/handlers/list-items';
-import { validatorFor } from '../support/contract';
+import { deref, validatorFor } from '../support/contract';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -9,18 +9,9 @@ const isObject = (value: unknown): value is Json =>
 const document: Json = spec;
 
 function resolve(value: unknown): Json {
-  if (isObject(value) && typeof value.$ref === 'string') {
-    const target = value.$ref
-      .slice(2)
-      .split('/')
-      .reduce<unknown>(
-        (node, part) => (isObject(node) ? node[part.replaceAll('~1', '/')] : undefined),
-        document,
-      );
-    return resolve(target);
-  }
-  if (!isObject(value)) throw new Error(`expected an object, got ${JSON.stringify(value)}`);
-  return value;
+  const resolved = deref(value);
+  if (resolved === undefined) throw new Error(`expected an object, got ${JSON.stringify(value)}`);
+  return resolved;
 }
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'];

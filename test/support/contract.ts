@@ -35,7 +35,7 @@ function pointer(ref: string): unknown {
 }
 
 /** Follows a `$ref` at the top of a spec object (responses and headers may be references). */
-function deref(value: unknown): Json | undefined {
+export function deref(value: unknown): Json | undefined {
   if (isObject(value) && typeof value.$ref === 'string') return deref(pointer(value.$ref));
   return isObject(value) ? value : undefined;
 }

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import spec from '../../generated/openapi.json';
 import { resourceMatcher } from '../../src/http/resource-matcher';
-import { requestIdentity } from '../../src/local/gateway';
+import { proxyEvent } from '../../src/local/gateway';
 
 export interface EventOptions {
   readonly body?: string;
@@ -20,40 +19,20 @@ export function createEvent(
   options: EventOptions = {},
 ): APIGatewayProxyEvent {
   const url = new URL(pathAndQuery, 'http://localhost');
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
-  for (const [name, value] of url.searchParams) {
-    query[name] = value;
-    multiQuery[name] = [...(multiQuery[name] ?? []), value];
-  }
   const headers = options.headers ?? {};
-  const resource = matchResource(url.pathname);
-  const hasQuery = Object.keys(query).length > 0;
-  return {
-    resource: resource?.resource ?? url.pathname,
-    path: url.pathname,
-    httpMethod: method,
+  const event = proxyEvent({
+    method,
+    url,
+    resource: matchResource(url.pathname),
     headers,
     multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
-    queryStringParameters: hasQuery ? query : null,
-    multiValueQueryStringParameters: hasQuery ? multiQuery : null,
-    pathParameters: resource?.pathParameters ?? null,
-    stageVariables: null,
     body: options.body ?? null,
     isBase64Encoded: options.isBase64Encoded ?? false,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'test',
-      authorizer: options.subject === undefined ? null : { claims: { sub: options.subject } },
-      httpMethod: method,
-      identity: requestIdentity('127.0.0.1', 'jest'),
-      path: `/test${url.pathname}`,
-      protocol: 'HTTP/1.1',
-      requestId: randomUUID(),
-      requestTimeEpoch: Date.now(),
-      resourceId: 'test',
-      resourcePath: resource?.resource ?? url.pathname,
-      stage: 'test',
-    },
-  };
+    stage: 'test',
+    sourceIp: '127.0.0.1',
+    protocol: 'HTTP/1.1',
+  });
+  // As a Cognito authorizer leaves it when it has verified the caller's token.
+  if (options.subject !== undefined) event.requestContext.authorizer = { claims: { sub: options.subject } };
+  return event;
 }
