@@ -223,8 +223,8 @@ export interface components {
     responses: {
         /**
          * @description The request is invalid: malformed JSON, a body that is not an object, a field or
-         *     parameter that breaks the schema, an unknown field, a body over 64 KiB, or a
-         *     `nextToken` this API did not issue for this query.
+         *     parameter that breaks the schema, an unknown field, or a `nextToken` this API did not
+         *     issue for this query.
          */
         BadRequest: {
             headers: {
@@ -271,6 +271,15 @@ export interface components {
         };
         /** @description `If-Match` does not match the item's current `ETag`; nothing was changed. */
         PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body is larger than the API accepts: 64 KiB for an item, 10 MB at the gateway. */
+        PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
@@ -409,6 +418,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
@@ -486,6 +496,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
@@ -569,6 +580,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };

@@ -1,7 +1,8 @@
 /**
- * The one place where errors become HTTP responses: RFC 9457 problem+json, one problem type per
- * error kind. Anything not recognised here is a server fault: logged with the request id, answered
- * with a generic 500 that reveals nothing about the cause.
+ * The one place where errors become HTTP responses: each error kind names its problem type in
+ * the catalog (problem-types.ts) and adds what the occurrence knows. Anything not recognised here
+ * is a server fault: logged with the request id, answered with a generic 500 that reveals nothing
+ * about the cause.
  */
 import type { components } from '../../generated/openapi';
 import {
@@ -22,14 +23,16 @@ import {
   UnsupportedMediaTypeError,
 } from './errors';
 import type { HttpResponse } from './http-types';
+import { type ProblemName, problemHeaders, problemMembers } from './problem-types';
 
 type Problem = components['schemas']['Problem'];
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-
-interface MappedProblem {
-  readonly problem: Omit<Problem, 'instance'>;
-  readonly headers?: Record<string, string>;
+export interface MappedProblem {
+  readonly name: ProblemName;
+  /** The occurrence's detail; the catalog's default when absent. */
+  readonly detail?: string;
+  readonly errors?: Problem['errors'];
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 type KnownError = DomainError | HttpError;
@@ -60,112 +63,53 @@ function isKnown(error: unknown): error is KnownError {
 function map(error: KnownError): MappedProblem {
   switch (error.kind) {
     case 'request-validation':
-      return {
-        problem: {
-          type: '/problems/validation-error',
-          title: 'Request validation failed',
-          status: 400,
-          detail: error.message,
-          errors: [...error.issues],
-        },
-      };
+      return { name: 'validation-error', detail: error.message, errors: [...error.issues] };
     case 'malformed-body':
-      return {
-        problem: {
-          type: '/problems/malformed-body',
-          title: 'Malformed request body',
-          status: 400,
-          detail: error.message,
-        },
-      };
+      return { name: 'malformed-body', detail: error.message };
     case 'body-too-large':
-      return {
-        problem: {
-          type: '/problems/body-too-large',
-          title: 'Request body too large',
-          status: 400,
-          detail: error.message,
-        },
-      };
+      return { name: 'body-too-large', detail: error.message };
     case 'invalid-page-token':
+      // Says nothing of which check failed: the client's remedy is the same.
       return {
-        problem: {
-          type: '/problems/invalid-page-token',
-          title: 'Invalid page token',
-          status: 400,
-          detail: 'nextToken is not a token issued by this API for this query, or it has expired.',
-          errors: [{ parameter: 'nextToken', detail: 'not a valid page token' }],
-        },
+        name: 'invalid-page-token',
+        errors: [{ parameter: 'nextToken', detail: 'not a valid page token' }],
       };
     case 'unauthenticated':
       // Says nothing of why the token failed: that would help an attacker, not a client.
-      return {
-        problem: {
-          type: '/problems/unauthorized',
-          title: 'Unauthorized',
-          status: 401,
-          detail: error.message,
-        },
-        headers: { 'www-authenticate': 'Bearer' },
-      };
+      return { name: 'unauthorized' };
     case 'item-not-found':
-      return {
-        problem: { type: '/problems/not-found', title: 'Not found', status: 404, detail: error.message },
-      };
     case 'route-not-found':
-      return {
-        problem: { type: '/problems/not-found', title: 'Not found', status: 404, detail: error.message },
-      };
+      return { name: 'not-found', detail: error.message };
     case 'method-not-allowed':
       return {
-        problem: {
-          type: '/problems/method-not-allowed',
-          title: 'Method not allowed',
-          status: 405,
-          detail: error.message,
-        },
+        name: 'method-not-allowed',
+        detail: error.message,
         headers: { allow: error.allowed.join(', ') },
       };
     case 'version-mismatch':
-      return {
-        problem: {
-          type: '/problems/precondition-failed',
-          title: 'Precondition failed',
-          status: 412,
-          detail:
-            'The item has changed since you read it (If-Match does not match its ETag); fetch it again and retry.',
-        },
-      };
+      return { name: 'precondition-failed' };
     case 'unsupported-media-type':
-      return {
-        problem: {
-          type: '/problems/unsupported-media-type',
-          title: 'Unsupported media type',
-          status: 415,
-          detail: error.message,
-        },
-      };
+      return { name: 'unsupported-media-type', detail: error.message };
   }
 }
 
-const INTERNAL_ERROR: MappedProblem = {
-  problem: {
-    type: '/problems/internal-error',
-    title: 'Internal server error',
-    status: 500,
-    detail: 'The server could not complete the request. Quote the instance id when reporting this.',
-  },
-};
+/** The problem+json response of a catalog entry, for this occurrence (`instance` is the request id). */
+export function renderProblem(problem: MappedProblem, instance: string): HttpResponse {
+  const body: Problem = {
+    ...problemMembers(problem.name, problem.detail),
+    instance,
+    ...(problem.errors !== undefined && { errors: problem.errors }),
+  };
+  return {
+    status: body.status,
+    headers: { ...problemHeaders(problem.name), ...problem.headers },
+    body: JSON.stringify(body),
+  };
+}
 
 /** Turns any error thrown while serving a request into its problem+json response. */
 export function problemResponse(error: unknown, requestId: string, logger: Logger): HttpResponse {
-  let mapped = INTERNAL_ERROR;
-  if (isKnown(error)) mapped = map(error);
-  else logger.error('request failed', { requestId, error });
-  const body: Problem = { ...mapped.problem, instance: requestId };
-  return {
-    status: body.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...mapped.headers },
-    body: JSON.stringify(body),
-  };
+  if (isKnown(error)) return renderProblem(map(error), requestId);
+  logger.error('request failed', { requestId, error });
+  return renderProblem({ name: 'internal-error' }, requestId);
 }

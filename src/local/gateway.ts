@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { type CorsPolicy, corsHeaders, preflightHeaders } from '../http/cors';
 import { UnauthenticatedError } from '../http/errors';
-import { problemResponse } from '../http/problem';
+import { problemResponse, renderProblem } from '../http/problem';
+import type { ProblemName } from '../http/problem-types';
 import { type MatchedResource, type ResourceMatcher, resourceMatcher } from '../http/resource-matcher';
 import type { ProxyHandler } from '../lambda-proxy';
 import { jsonLogger } from '../logger';
@@ -46,17 +47,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       console.error(
         JSON.stringify({ level: 'error', message: 'local gateway failed', error: String(error) }),
       );
-      writeResult(
-        response,
-        gatewayProblem(
-          request,
-          options,
-          502,
-          '/problems/bad-gateway',
-          'Upstream failure',
-          'The function failed to answer.',
-        ),
-      );
+      writeResult(response, gatewayProblem(request, options, 'bad-gateway'));
     });
   });
   await listen(server, options.port, options.host ?? '127.0.0.1');
@@ -84,9 +75,7 @@ async function serve(
       gatewayProblem(
         request,
         options,
-        413,
-        '/problems/body-too-large',
-        'Request body too large',
+        'body-too-large',
         `The request body exceeds ${GATEWAY_MAX_BODY_BYTES} bytes.`,
       ),
     );
@@ -258,22 +247,18 @@ function writeResult(response: ServerResponse, result: APIGatewayProxyResult): v
   response.end(result.isBase64Encoded === true ? Buffer.from(result.body, 'base64') : result.body);
 }
 
-/** An answer the gateway gives itself, in the problem shape the deployed gateway responses use. */
+/** An answer the gateway gives itself, rendered from the problem catalog as the deployed gateway's responses are. */
 function gatewayProblem(
   request: IncomingMessage,
   options: GatewayOptions,
-  status: number,
-  type: string,
-  title: string,
-  detail: string,
+  name: ProblemName,
+  detail?: string,
 ): APIGatewayProxyResult {
+  const problem = renderProblem({ name, ...(detail !== undefined && { detail }) }, randomUUID());
   return {
-    statusCode: status,
-    headers: {
-      'content-type': 'application/problem+json',
-      ...corsHeaders(options.cors, request.headers.origin),
-    },
-    body: JSON.stringify({ type, title, status, detail, instance: randomUUID() }),
+    statusCode: problem.status,
+    headers: { ...problem.headers, ...corsHeaders(options.cors, request.headers.origin) },
+    body: problem.body ?? '',
   };
 }
 

@@ -21,7 +21,7 @@ describe('problemResponse', () => {
       '/problems/validation-error',
     ],
     [new MalformedBodyError('Unexpected end of JSON input'), 400, '/problems/malformed-body'],
-    [new BodyTooLargeError(65536), 400, '/problems/body-too-large'],
+    [new BodyTooLargeError(65536), 413, '/problems/body-too-large'],
     [new InvalidPageTokenError('signature'), 400, '/problems/invalid-page-token'],
     [new ItemNotFoundError('id-1'), 404, '/problems/not-found'],
     [new RouteNotFoundError('/nope'), 404, '/problems/not-found'],

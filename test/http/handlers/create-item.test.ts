@@ -110,7 +110,7 @@ describe.each(TRANSPORTS)('createItem (POST /items) via %s', (transport) => {
       'a body over 64 KiB',
       JSON.stringify({ name: 'x', description: 'd'.repeat(70_000) }),
       'application/json',
-      400,
+      413,
       '/problems/body-too-large',
     ],
     ['text/plain', '{"name":"x"}', 'text/plain', 415, '/problems/unsupported-media-type'],
