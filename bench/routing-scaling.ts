@@ -27,7 +27,7 @@ export interface RouterScaling {
 export interface ScalingOptions {
   readonly runner: string;
   readonly workDir: string;
-  /** Bundle exporting compileRequestRouter; undefined when it could not be built. */
+  /** Bundle exporting compileRouter; undefined when it could not be built. */
   readonly ourRouterModule: string | undefined;
   readonly spec: Record<string, unknown>;
   /** The request timed: its resource is copied to the middle of each larger spec. */

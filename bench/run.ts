@@ -197,7 +197,7 @@ async function buildVariant(variant: Variant): Promise<Built> {
 }
 
 /**
- * compileRequestRouter (scripts/request-router/compile.ts) bundled on its own, so a routing runner
+ * compileRouter (scripts/request-router/compile.ts) bundled on its own, so a routing runner
  * can load it without this file importing it: while it is missing, scaling still runs for openapi-backend.
  */
 async function buildOurRouter(): Promise<string | Skipped> {
@@ -205,7 +205,7 @@ async function buildOurRouter(): Promise<string | Skipped> {
   try {
     await build({
       stdin: {
-        contents: "export { compileRequestRouter } from './scripts/request-router/compile';",
+        contents: "export { compileRouter } from './scripts/request-router/compile';",
         resolveDir: ROOT,
         loader: 'ts',
         sourcefile: 'bench-request-router.ts',
@@ -221,7 +221,7 @@ async function buildOurRouter(): Promise<string | Skipped> {
   } catch (error) {
     // esbuild's message opens with "Build failed with 1 error:"; the reason is its last line.
     const reason = message(error).trim().split('\n').at(-1) ?? '';
-    return { skipped: `compileRequestRouter not available (${reason})` };
+    return { skipped: `compileRouter not available (${reason})` };
   }
 }
 

@@ -1,6 +1,6 @@
 // Generated from openapi.yaml by `npm run generate`. Do not edit.
 // Request parameter validators: { path, query, header }, coercing and defaulting, by operationId, compiled ahead of time with ajv (standalone code).
-import type { Validator } from '../src/http/route-table';
+import type { Validator } from '../src/http/router';
 
 declare const validators: Readonly<Record<string, Validator>>;
 export = validators;

@@ -1,5 +1,5 @@
 // Generated from openapi.yaml by `npm run generate`. Do not edit.
-import type { OperationRoute } from '../src/http/route-table';
+import type { OperationRoute } from '../src/http/router';
 
 export const operations: readonly OperationRoute[] = [
   {

@@ -24,13 +24,13 @@ export async function render(): Promise<Map<string, string>> {
   const router = standaloneSources(spec);
   const jsHeader = `// ${JSON_HEADER_NOTE}\n`;
   const validatorTypes = (what: string) =>
-    `// ${JSON_HEADER_NOTE}\n// ${what}, by operationId, compiled ahead of time with ajv (standalone code).\nimport type { Validator } from '../src/http/route-table';\n\ndeclare const validators: Readonly<Record<string, Validator>>;\nexport = validators;\n`;
+    `// ${JSON_HEADER_NOTE}\n// ${what}, by operationId, compiled ahead of time with ajv (standalone code).\nimport type { Validator } from '../src/http/router';\n\ndeclare const validators: Readonly<Record<string, Validator>>;\nexport = validators;\n`;
   return new Map([
     ['openapi.d.ts', `${COMMENT_HEADER}${astToString(ast)}`],
     ['openapi.json', specJson],
     [
       'routes.ts',
-      `// ${JSON_HEADER_NOTE}\nimport type { OperationRoute } from '../src/http/route-table';\n\nexport const operations: readonly OperationRoute[] = ${router.routes};\n`,
+      `// ${JSON_HEADER_NOTE}\nimport type { OperationRoute } from '../src/http/router';\n\nexport const operations: readonly OperationRoute[] = ${router.routes};\n`,
     ],
     ['params-validators.js', `${jsHeader}${router.params}\n`],
     [

@@ -43,10 +43,10 @@ function toHttpRequest(event: APIGatewayProxyEvent): HttpRequest {
     method: event.httpMethod.toUpperCase(),
     path: event.path,
     // The resource API Gateway routed on; locally, the gateway fills it the same way.
-    route:
+    routeHint:
       event.resource === ''
         ? undefined
-        : { template: event.resource, parameters: definedValues(event.pathParameters) },
+        : { template: event.resource, pathParameters: definedValues(event.pathParameters) },
     headers,
     query,
     body,

@@ -3,13 +3,13 @@
  * one spec, in a process of its own. `ours` passes the resource API Gateway matched, as the Lambda
  * does; `ours-path-only` leaves it out, so the router matches the path against every template.
  * Usage: node routing-runner.js <ours|ours-path-only|openapi-backend> <spec.json> <request.json>
- *        <calls> <batches> [module exporting compileRequestRouter]
+ *        <calls> <batches> [module exporting compileRouter]
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import addFormats from 'ajv-formats';
 import OpenAPIBackend, { type Document } from 'openapi-backend';
-import type { RequestRouter } from '../../src/http/request-router';
+import type { Router } from '../../src/http/router';
 import { callsPerBatch, median } from '../stats';
 import { describeError, type RoutingRequest, type RoutingResult, report } from './protocol';
 
@@ -19,15 +19,15 @@ const PROBE_CALLS = 500;
 type RouteAndValidate = () => void;
 
 interface RouterModule {
-  compileRequestRouter(spec: unknown): RequestRouter;
+  compileRouter(spec: unknown): Router;
 }
 
 function isRouterModule(value: unknown): value is RouterModule {
   return (
     typeof value === 'object' &&
     value !== null &&
-    'compileRequestRouter' in value &&
-    typeof value.compileRequestRouter === 'function'
+    'compileRouter' in value &&
+    typeof value.compileRouter === 'function'
   );
 }
 
@@ -38,14 +38,14 @@ function ours(
   withRoute: boolean,
 ): RouteAndValidate {
   const loaded: unknown = require(routerModule);
-  if (!isRouterModule(loaded)) throw new Error(`${routerModule} does not export compileRequestRouter`);
-  const router = loaded.compileRequestRouter(spec);
-  const gatewayRoute = withRoute
-    ? { template: request.template, parameters: request.pathParameters }
+  if (!isRouterModule(loaded)) throw new Error(`${routerModule} does not export compileRouter`);
+  const router = loaded.compileRouter(spec);
+  const routeHint = withRoute
+    ? { template: request.template, pathParameters: request.pathParameters }
     : undefined;
   const input = { query: request.query, headers: request.headers, body: request.body };
   return () => {
-    router.validate(router.match(request.method, request.path, gatewayRoute), input);
+    router.validate(router.match(request.method, request.path, routeHint), input);
   };
 }
 

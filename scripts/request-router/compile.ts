@@ -6,9 +6,8 @@
 import Ajv, { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import addFormats from 'ajv-formats';
-import { createPrecompiledRouter } from '../../src/http/precompiled-router';
-import type { RequestRouter } from '../../src/http/request-router';
-import type { CompiledApi, Validator } from '../../src/http/route-table';
+import type { CompiledApi, Router, Validator } from '../../src/http/router';
+import { createRouter } from '../../src/http/router';
 import { type OperationSchemas, operationSchemas } from './envelope-schemas';
 
 type Kind = 'params' | 'body';
@@ -51,10 +50,10 @@ export function compileApi(spec: unknown): CompiledApi {
 }
 
 /** A router over any spec, compiled in memory; for benchmarks of synthetic specs. */
-export function compileRequestRouter(spec: unknown): RequestRouter {
+export function compileRouter(spec: unknown): Router {
   const api = compileApi(spec);
   // Every operation of the given spec counts as handled: a synthetic spec's ids are opaque keys here.
-  return createPrecompiledRouter(
+  return createRouter(
     api,
     api.operations.map(({ operationId }) => operationId),
   );

@@ -4,7 +4,7 @@
  * body (`{ requestBody }`, validated strictly), with all `$ref`s inlined. Validation errors point
  * into these envelopes (`/query/limit`, `/requestBody/name`), which http/validation-issues.ts reads.
  */
-import type { OperationRoute } from '../../src/http/route-table';
+import type { OperationRoute } from '../../src/http/router';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger';
-import { type CorsPolicy, corsHeaders } from './cors';
 import { UnauthenticatedError } from './errors';
 import type { HttpApp, HttpRequest, HttpResponse } from './http-types';
+import { compose, type Exchange, type Middleware } from './middleware';
 import type {
   HandlerContext,
   HandlerMap,
@@ -11,39 +11,35 @@ import type {
 } from './operation-types';
 import { problemResponse } from './problem';
 import { readJsonBody } from './request-body';
-import type { RequestRouter } from './request-router';
+import type { Router } from './router';
 
 export interface AppDependencies {
-  readonly router: RequestRouter;
+  readonly router: Router;
   readonly handlers: HandlerMap;
   readonly context: HandlerContext;
   readonly logger: Logger;
-  readonly cors: CorsPolicy;
+  /** Cross-cutting concerns, outermost first; each sees every answer, problem+json included. */
+  readonly middleware?: readonly Middleware[];
 }
 
 /**
  * The HTTP application: route, read the body, validate against the spec, run the operation's
  * handler, serialise its result. Every failure on the way becomes problem+json in one place.
  */
-export function createApp({ router, handlers, context, logger, cors }: AppDependencies): HttpApp {
-  if (cors.origins.length === 0) return serve;
-  return async (request: HttpRequest): Promise<HttpResponse> => {
-    const response = await serve(request);
-    return { ...response, headers: { ...response.headers, ...corsHeaders(cors, request.headers.origin) } };
-  };
+export function createApp({ router, handlers, context, logger, middleware = [] }: AppDependencies): HttpApp {
+  const run = compose(middleware, serve);
+  return (request: HttpRequest) => run({ request });
 
-  async function serve(request: HttpRequest): Promise<HttpResponse> {
+  async function serve(exchange: Exchange): Promise<HttpResponse> {
+    const { request } = exchange;
     try {
-      const route = router.match(request.method, request.path, request.route);
+      const match = router.match(request.method, request.path, request.routeHint);
+      exchange.operationId = match.operationId;
       // Every operation acts on the caller's own items: no caller, no operation.
       const caller = request.caller;
       if (caller === undefined) throw new UnauthenticatedError();
-      const body = readJsonBody(request, route.requestMediaTypes);
-      const parameters = router.validate(route, {
-        query: request.query,
-        headers: request.headers,
-        body,
-      });
+      const body = readJsonBody(request, match.requestMediaTypes);
+      const parameters = router.validate(match, { query: request.query, headers: request.headers, body });
       // The validator has just checked these values against the operation's schemas: this is the
       // one point where runtime-validated data takes on the generated types.
       const typed = {
@@ -52,8 +48,8 @@ export function createApp({ router, handlers, context, logger, cors }: AppDepend
         headers: request.headers,
         body,
         caller,
-      } as HandlerRequest<typeof route.operationId>;
-      return toHttpResponse(await invoke(handlers, route.operationId, typed, context));
+      } as HandlerRequest<typeof match.operationId>;
+      return toHttpResponse(await invoke(handlers, match.operationId, typed, context));
     } catch (error) {
       return problemResponse(error, request.requestId, logger);
     }

@@ -3,22 +3,22 @@ export interface Caller {
   readonly subject: string;
 }
 
+/** The template API Gateway matched for a request (its `resource`), with the path parameters it bound. */
+export interface RouteHint {
+  /** The spec's path template, e.g. `/items/{itemId}`. */
+  readonly template: string;
+  readonly pathParameters: Readonly<Record<string, string>>;
+}
+
 /**
  * A request as the HTTP layer sees it: no Lambda or Node types, header names in lower case,
  * the body as text. The Lambda entry and the local gateway both produce this.
  */
-/** The resource API Gateway matched for a request, with its path parameters. */
-export interface GatewayRoute {
-  /** The spec's path template, e.g. `/items/{itemId}`. */
-  readonly template: string;
-  readonly parameters: Readonly<Record<string, string>>;
-}
-
 export interface HttpRequest {
   readonly method: string;
   readonly path: string;
-  /** Present when the gateway already matched the route: dispatch is then a table lookup. */
-  readonly route?: GatewayRoute | undefined;
+  /** Present when the gateway already matched the template: dispatch is then a table lookup. */
+  readonly routeHint?: RouteHint | undefined;
   readonly headers: Readonly<Record<string, string>>;
   /** Repeated query parameters keep every value, so validation can reject them. */
   readonly query: Readonly<Record<string, string | readonly string[]>>;

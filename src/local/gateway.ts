@@ -11,9 +11,10 @@ import { type CorsPolicy, corsHeaders, preflightHeaders } from '../http/cors';
 import { UnauthenticatedError } from '../http/errors';
 import { problemResponse, renderProblem } from '../http/problem';
 import type { ProblemName } from '../http/problem-types';
-import { type MatchedResource, type ResourceMatcher, resourceMatcher } from '../http/resource-matcher';
+import { type PathMatch, type PathMatcher, pathMatcher } from '../http/router';
 import type { ProxyHandler } from '../lambda-proxy';
 import { jsonLogger } from '../logger';
+import { proxyEvent } from './proxy-event';
 
 /** API Gateway's own payload limit; larger requests never reach the Lambda. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -41,7 +42,7 @@ export interface RunningGateway {
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const match = resourceMatcher(Object.keys(options.resources));
+  const match = pathMatcher(Object.keys(options.resources));
   const server = createServer((request, response) => {
     serve(request, response, options, match).catch((error: unknown) => {
       console.error(
@@ -66,7 +67,7 @@ async function serve(
   request: IncomingMessage,
   response: ServerResponse,
   options: GatewayOptions,
-  match: ResourceMatcher,
+  match: PathMatcher,
 ): Promise<void> {
   const body = await readBody(request);
   if (body === undefined) {
@@ -83,7 +84,7 @@ async function serve(
   }
   const url = new URL(request.url ?? '/', 'http://localhost');
   const resource = match(url.pathname);
-  const methods = resource === undefined ? undefined : options.resources[resource.resource];
+  const methods = resource === undefined ? undefined : options.resources[resource.template];
   if (request.method === 'OPTIONS' && methods !== undefined) {
     writeResult(response, {
       statusCode: 204,
@@ -114,68 +115,10 @@ async function serve(
   writeResult(response, await options.handler(event));
 }
 
-export interface ProxyEventParts {
-  readonly method: string;
-  /** The request URL; its path and query fill the event. */
-  readonly url: URL;
-  /** The resource the path matched, as API Gateway resolves it before calling the function. */
-  readonly resource: MatchedResource | undefined;
-  readonly headers: Record<string, string>;
-  readonly multiValueHeaders: Record<string, string[]>;
-  readonly body: string | null;
-  readonly isBase64Encoded?: boolean;
-  readonly stage: string;
-  readonly sourceIp: string;
-  readonly protocol: string;
-}
-
-/** The REST API proxy event (payload v1) API Gateway sends for a request, without authorizer claims. */
-export function proxyEvent(parts: ProxyEventParts): APIGatewayProxyEvent {
-  const { url, resource, headers, stage } = parts;
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
-  for (const [name, value] of url.searchParams) {
-    query[name] = value;
-    multiQuery[name] = [...(multiQuery[name] ?? []), value];
-  }
-  const hasQuery = Object.keys(query).length > 0;
-  const resourcePath = resource?.resource ?? url.pathname;
-  return {
-    resource: resourcePath,
-    path: url.pathname,
-    httpMethod: parts.method,
-    headers,
-    multiValueHeaders: parts.multiValueHeaders,
-    queryStringParameters: hasQuery ? query : null,
-    multiValueQueryStringParameters: hasQuery ? multiQuery : null,
-    pathParameters:
-      resource !== undefined && Object.keys(resource.pathParameters).length > 0
-        ? resource.pathParameters
-        : null,
-    stageVariables: null,
-    body: parts.body,
-    isBase64Encoded: parts.isBase64Encoded ?? false,
-    requestContext: {
-      accountId: 'local',
-      apiId: 'local',
-      authorizer: null,
-      httpMethod: parts.method,
-      identity: requestIdentity(parts.sourceIp, headers['User-Agent'] ?? headers['user-agent'] ?? null),
-      path: `/${stage}${url.pathname}`,
-      protocol: parts.protocol,
-      requestId: randomUUID(),
-      requestTimeEpoch: Date.now(),
-      resourceId: 'local',
-      resourcePath,
-      stage,
-    },
-  };
-}
-
 function toProxyEvent(
   request: IncomingMessage,
   url: URL,
-  resource: MatchedResource | undefined,
+  resource: PathMatch | undefined,
   body: Buffer,
   stage: string,
 ): APIGatewayProxyEvent {
@@ -199,30 +142,6 @@ function toProxyEvent(
     sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
     protocol: `HTTP/${request.httpVersion}`,
   });
-}
-
-/** The caller identity block of a proxy event for a request without AWS credentials. */
-export function requestIdentity(
-  sourceIp: string,
-  userAgent: string | null,
-): APIGatewayProxyEvent['requestContext']['identity'] {
-  return {
-    accessKey: null,
-    accountId: null,
-    apiKey: null,
-    apiKeyId: null,
-    caller: null,
-    clientCert: null,
-    cognitoAuthenticationProvider: null,
-    cognitoAuthenticationType: null,
-    cognitoIdentityId: null,
-    cognitoIdentityPoolId: null,
-    principalOrgId: null,
-    sourceIp,
-    user: null,
-    userAgent,
-    userArn: null,
-  };
 }
 
 /** Reads the whole body, or returns undefined once it passes the gateway's limit. */

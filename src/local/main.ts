@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import spec from '../../generated/openapi.json';
 import { loadConfig } from '../config';
-import { resourcesOf } from '../http/resource-matcher';
+import { methodsByTemplate } from '../spec/openapi-document';
 import { createDynamoDbClient } from '../storage/dynamodb/document-client';
 import { loadLocalIdentity } from './auth/local-identity';
 import { DATA_DIR } from './data-dir';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
 
     const gateway = await startGateway({
       handler,
-      resources: resourcesOf(spec.paths),
+      resources: methodsByTemplate(spec),
       // The same policy the function applies to its own answers.
       cors: { origins: loadConfig().corsOrigins },
       authorizer: identity.verify,

@@ -9,7 +9,6 @@ import spec from '../../generated/openapi.json';
 import { buildLambda } from '../../scripts/build';
 import { composeApp } from '../../src/compose';
 import { loadConfig } from '../../src/config';
-import { resourcesOf } from '../../src/http/resource-matcher';
 import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
 import { ephemeralIdentity } from '../../src/local/auth/local-identity';
 import { startDynamoDbEngine } from '../../src/local/dynamodb-engine';
@@ -17,6 +16,7 @@ import { freePort } from '../../src/local/free-port';
 import { startGateway } from '../../src/local/gateway';
 import { type GuardedProcess, spawnGuarded, waitFor } from '../../src/local/guarded-process';
 import { ensureItemsTable } from '../../src/local/items-table';
+import { methodsByTemplate } from '../../src/spec/openapi-document';
 import { createDynamoDbClient } from '../../src/storage/dynamodb/document-client';
 import { type ContractTarget, TARGETS_VARIABLE } from './targets';
 
@@ -62,7 +62,7 @@ export default async function globalSetup(): Promise<void> {
   const authorization = `Bearer ${await identity.issue('contract-suite')}`;
   const gateway = await startGateway({
     handler: toProxyHandler(composeApp(config)),
-    resources: resourcesOf(spec.paths),
+    resources: methodsByTemplate(spec),
     cors: { origins: [] },
     authorizer: identity.verify,
     port: 0,
@@ -79,7 +79,7 @@ export default async function globalSetup(): Promise<void> {
   const bundle = require(path.join(await buildLambda(), 'index.js')) as { handler: ProxyHandler };
   const built = await startGateway({
     handler: bundle.handler,
-    resources: resourcesOf(spec.paths),
+    resources: methodsByTemplate(spec),
     cors: { origins: [] },
     authorizer: identity.verify,
     port: 0,

@@ -6,7 +6,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import spec from '../../generated/openapi.json';
-import { resourceMatcher } from '../../src/http/resource-matcher';
+import { pathMatcher } from '../../src/http/router';
 
 export interface ObservedResponse {
   readonly status: number;
@@ -19,7 +19,7 @@ type Json = Record<string, unknown>;
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 const document: Json = spec;
-const matchResource = resourceMatcher(Object.keys(spec.paths));
+const matchPath = pathMatcher(Object.keys(spec.paths));
 const validators = new Map<unknown, ValidateFunction>();
 
 function isObject(value: unknown): value is Json {
@@ -59,9 +59,9 @@ export function validatorFor(schema: unknown): ValidateFunction {
 
 /** The spec's operation object for a method and concrete path, if any. */
 export function operationFor(method: string, path: string): Json | undefined {
-  const resource = matchResource(path.split('?')[0] ?? path);
+  const resource = matchPath(path.split('?')[0] ?? path);
   if (resource === undefined) return undefined;
-  const pathItem = deref(pointer(`#/paths/${resource.resource.replaceAll('/', '~1')}`));
+  const pathItem = deref(pointer(`#/paths/${resource.template.replaceAll('/', '~1')}`));
   return deref(pathItem?.[method.toLowerCase()]);
 }
 

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import spec from '../../generated/openapi.json';
-import { resourceMatcher } from '../../src/http/resource-matcher';
-import { proxyEvent } from '../../src/local/gateway';
+import { pathMatcher } from '../../src/http/router';
+import { proxyEvent } from '../../src/local/proxy-event';
 
 export interface EventOptions {
   readonly body?: string;
@@ -10,7 +10,7 @@ export interface EventOptions {
   readonly isBase64Encoded?: boolean;
 }
 
-const matchResource = resourceMatcher(Object.keys(spec.paths));
+const matchPath = pathMatcher(Object.keys(spec.paths));
 
 /** A REST API proxy event (payload v1) as API Gateway sends it; `path` may carry a query string. */
 export function createEvent(
@@ -23,7 +23,7 @@ export function createEvent(
   const event = proxyEvent({
     method,
     url,
-    resource: matchResource(url.pathname),
+    resource: matchPath(url.pathname),
     headers,
     multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
     body: options.body ?? null,

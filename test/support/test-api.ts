@@ -1,10 +1,10 @@
 import spec from '../../generated/openapi.json';
 import { composeApp, type Overrides } from '../../src/compose';
 import { loadConfig } from '../../src/config';
-import { resourcesOf } from '../../src/http/resource-matcher';
 import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
 import { ephemeralIdentity, type LocalIdentity } from '../../src/local/auth/local-identity';
 import { startGateway } from '../../src/local/gateway';
+import { methodsByTemplate } from '../../src/spec/openapi-document';
 import { assertMatchesContract } from './contract';
 import { createEvent } from './events';
 import { createTestTable } from './table';
@@ -116,7 +116,7 @@ function viaLambda(handler: ProxyHandler): Sender {
 async function viaHttp(handler: ProxyHandler, identity: LocalIdentity): Promise<Sender> {
   const gateway = await startGateway({
     handler,
-    resources: resourcesOf(spec.paths),
+    resources: methodsByTemplate(spec),
     cors: { origins: [] },
     authorizer: identity.verify,
     port: 0,

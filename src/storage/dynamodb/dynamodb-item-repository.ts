@@ -11,6 +11,15 @@ import {
 import { ItemNotFoundError, VersionMismatchError } from '../../domain/errors';
 import type { Item, ItemChanges } from '../../domain/item';
 import type { ItemListPage, ItemListQuery, ItemRepository } from '../item-repository';
+import {
+  allOf,
+  attributeExists,
+  attributeIn,
+  attributeNotExists,
+  type Condition,
+  conditionInput,
+  UpdateExpression,
+} from './expressions';
 import { fromItemRecord, toItemRecord } from './item-record';
 import { ITEM_SORT_KEY_PREFIX, ITEMS_TABLE, itemSortKey, ownerKey, ownerStatusKey } from './table-design';
 
@@ -26,7 +35,7 @@ export class DynamoDbItemRepository implements ItemRepository {
       new PutCommand({
         TableName: this.tableName,
         Item: toItemRecord(owner, item),
-        ConditionExpression: 'attribute_not_exists(pk)',
+        ...conditionInput(attributeNotExists(ITEMS_TABLE.partitionKey)),
       }),
     );
   }
@@ -54,41 +63,21 @@ export class DynamoDbItemRepository implements ItemRepository {
     changes: ItemChanges,
     expectedVersions?: readonly number[],
   ): Promise<Item> {
-    const set = ['#updatedAt = :updatedAt', '#version = #version + :one'];
-    const remove: string[] = [];
-    const names: Record<string, string> = { '#updatedAt': 'updatedAt', '#version': 'version' };
-    const values: Record<string, unknown> = { ':updatedAt': changes.updatedAt, ':one': 1 };
-    if (changes.name !== undefined) {
-      set.push('#name = :name');
-      names['#name'] = 'name';
-      values[':name'] = changes.name;
-    }
+    const update = new UpdateExpression().set('updatedAt', changes.updatedAt).increment('version', 1);
+    if (changes.name !== undefined) update.set('name', changes.name);
     if (changes.status !== undefined) {
-      set.push('#status = :status', '#ownerStatus = :ownerStatus');
-      names['#status'] = 'status';
-      names['#ownerStatus'] = ITEMS_TABLE.statusIndex.partitionKey;
-      values[':status'] = changes.status;
-      values[':ownerStatus'] = ownerStatusKey(owner, changes.status);
+      update
+        .set('status', changes.status)
+        .set(ITEMS_TABLE.statusIndex.partitionKey, ownerStatusKey(owner, changes.status));
     }
-    if (changes.description !== undefined) {
-      names['#description'] = 'description';
-      if (changes.description === null) {
-        remove.push('#description');
-      } else {
-        set.push('#description = :description');
-        values[':description'] = changes.description;
-      }
-    }
-    const condition = versionCondition(expectedVersions);
+    if (changes.description === null) update.remove('description');
+    else if (changes.description !== undefined) update.set('description', changes.description);
     const { Attributes: record } = await this.conditionally(id, () =>
       this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: key(owner, id),
-          UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
-          ConditionExpression: condition.expression,
-          ExpressionAttributeNames: { ...names, ...condition.names },
-          ExpressionAttributeValues: { ...values, ...condition.values },
+          ...update.build(versionCondition(expectedVersions)),
           ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
@@ -105,9 +94,7 @@ export class DynamoDbItemRepository implements ItemRepository {
         new DeleteCommand({
           TableName: this.tableName,
           Key: key(owner, id),
-          ConditionExpression: condition.expression,
-          ExpressionAttributeNames: condition.names,
-          ...(Object.keys(condition.values).length > 0 && { ExpressionAttributeValues: condition.values }),
+          ...conditionInput(condition),
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       ),
@@ -165,26 +152,11 @@ function listKeyCondition(owner: string, query: ItemListQuery): Partial<QueryCom
   };
 }
 
-interface Condition {
-  readonly expression: string;
-  readonly names: Record<string, string>;
-  readonly values: Record<string, unknown>;
-}
-
+/** The item exists and, when the caller named versions, is at one of them. */
 function versionCondition(expectedVersions: readonly number[] | undefined): Condition {
-  const exists = 'attribute_exists(#conditionPk)';
-  const names = { '#conditionPk': ITEMS_TABLE.partitionKey };
-  if (expectedVersions === undefined) return { expression: exists, names, values: {} };
-  if (expectedVersions.length === 0) {
-    // If-Match listed only tags that can never match (weak ones): fail on any existing item.
-    return { expression: `${exists} AND attribute_not_exists(#conditionPk)`, names, values: {} };
-  }
-  const placeholders = expectedVersions.map((_, index) => `:expectedVersion${index}`);
-  return {
-    expression: `${exists} AND #conditionVersion IN (${placeholders.join(', ')})`,
-    names: { ...names, '#conditionVersion': 'version' },
-    values: Object.fromEntries(
-      placeholders.map((placeholder, index) => [placeholder, expectedVersions[index]]),
-    ),
-  };
+  const exists = attributeExists(ITEMS_TABLE.partitionKey);
+  if (expectedVersions === undefined) return exists;
+  // If-Match listed only tags that can never match (weak ones): fail on any existing item.
+  if (expectedVersions.length === 0) return allOf(exists, attributeNotExists(ITEMS_TABLE.partitionKey));
+  return allOf(exists, attributeIn('version', expectedVersions));
 }

@@ -1,5 +1,5 @@
 import spec from '../../../generated/openapi.json';
-import { compileRequestRouter } from '../../../scripts/request-router/compile';
+import { compileRouter } from '../../../scripts/request-router/compile';
 import { operationSchemas } from '../../../scripts/request-router/envelope-schemas';
 
 /** A spec of `count` operations shaped like ours, to show routing does not care how many there are. */
@@ -38,9 +38,9 @@ describe('operationSchemas', () => {
   });
 });
 
-describe('compileRequestRouter', () => {
+describe('compileRouter', () => {
   it('routes and validates an operation in the middle of a 200-operation spec', () => {
-    const router = compileRequestRouter(syntheticSpec(200));
+    const router = compileRouter(syntheticSpec(200));
 
     const route = router.match('PUT', '/things57/01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71');
 

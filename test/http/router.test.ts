@@ -3,26 +3,32 @@ import params from '../../generated/params-validators';
 import { operations } from '../../generated/routes';
 import { MethodNotAllowedError, RequestValidationError, RouteNotFoundError } from '../../src/http/errors';
 import { handlers } from '../../src/http/handlers';
-import { createPrecompiledRouter } from '../../src/http/precompiled-router';
+import { createRouter, pathMatcher } from '../../src/http/router';
 
 const ids = Object.keys(handlers);
-const router = createPrecompiledRouter({ operations, params, bodies }, ids);
+const router = createRouter({ operations, params, bodies }, ids);
 const ID = '01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71';
 
-describe('precompiled router', () => {
+describe('router', () => {
   it('dispatches on the route the gateway matched, whatever the path looks like', () => {
     // A custom domain's base path puts a prefix in `path`; the resource and its parameters do not change.
-    const route = router.match('GET', `/v1/items/${ID}`, {
+    const match = router.match('GET', `/v1/items/${ID}`, {
       template: '/items/{itemId}',
-      parameters: { itemId: ID },
+      pathParameters: { itemId: ID },
     });
 
-    expect(route).toEqual({ operationId: 'getItem', requestMediaTypes: [], pathParameters: { itemId: ID } });
+    expect(match).toMatchObject({
+      operationId: 'getItem',
+      template: '/items/{itemId}',
+      requestMediaTypes: [],
+      pathParameters: { itemId: ID },
+    });
   });
 
   it('matches the path against the spec when the gateway gave no route', () => {
-    expect(router.match('PATCH', `/items/${ID}`)).toEqual({
+    expect(router.match('PATCH', `/items/${ID}`)).toMatchObject({
       operationId: 'updateItem',
+      template: '/items/{itemId}',
       requestMediaTypes: ['application/merge-patch+json', 'application/json'],
       pathParameters: { itemId: ID },
     });
@@ -51,10 +57,10 @@ describe('precompiled router', () => {
   });
 
   it('validates body and parameters together, reporting both', () => {
-    const route = router.match('PUT', `/items/not-a-uuid`);
+    const match = router.match('PUT', `/items/not-a-uuid`);
 
     expect(() =>
-      router.validate(route, { query: {}, headers: { 'if-match': 'nope' }, body: { name: 42 } }),
+      router.validate(match, { query: {}, headers: { 'if-match': 'nope' }, body: { name: 42 } }),
     ).toThrow(
       new RequestValidationError([
         { parameter: 'itemId', detail: 'must match format "uuid"' },
@@ -65,18 +71,35 @@ describe('precompiled router', () => {
   });
 
   it('does not coerce body values', () => {
-    const route = router.match('POST', '/items');
+    const match = router.match('POST', '/items');
 
-    expect(() => router.validate(route, { query: {}, headers: {}, body: { name: 42 } })).toThrow(
+    expect(() => router.validate(match, { query: {}, headers: {}, body: { name: 42 } })).toThrow(
       RequestValidationError,
     );
   });
 
   it('requires a body where the spec does', () => {
-    const route = router.match('POST', '/items');
+    const match = router.match('POST', '/items');
 
-    expect(() => router.validate(route, { query: {}, headers: {}, body: undefined })).toThrow(
+    expect(() => router.validate(match, { query: {}, headers: {}, body: undefined })).toThrow(
       new RequestValidationError([{ pointer: '', detail: 'a request body is required' }]),
     );
+  });
+});
+
+describe('pathMatcher', () => {
+  const match = pathMatcher(['/items', '/items/{itemId}', '/items/{itemId}/media', '/items/search']);
+
+  it.each([
+    ['/items', { template: '/items', pathParameters: {} }],
+    ['/items/', { template: '/items', pathParameters: {} }],
+    ['/items/abc', { template: '/items/{itemId}', pathParameters: { itemId: 'abc' } }],
+    ['/items/a%20b', { template: '/items/{itemId}', pathParameters: { itemId: 'a b' } }],
+    ['/items/search', { template: '/items/search', pathParameters: {} }],
+    ['/items/abc/media', { template: '/items/{itemId}/media', pathParameters: { itemId: 'abc' } }],
+    ['/things', undefined],
+    ['/items/a/b', undefined],
+  ])('matches %s', (path, expected) => {
+    expect(match(path)).toEqual(expected);
   });
 });

@@ -1,0 +1,38 @@
+import type { HttpRequest } from '../../../src/http/http-types';
+import { corsMiddleware } from '../../../src/http/middleware/cors';
+
+const request = (origin?: string): HttpRequest => ({
+  method: 'GET',
+  path: '/items',
+  headers: origin === undefined ? {} : { origin },
+  query: {},
+  requestId: 'req-1',
+});
+
+describe('corsMiddleware', () => {
+  const cors = corsMiddleware({ origins: ['https://app.example.com'] });
+  const problem = async () => ({
+    status: 404,
+    headers: { 'content-type': 'application/problem+json' },
+    body: '{}',
+  });
+
+  it('grants an allowed origin on any answer, problem+json included, keeping its headers', async () => {
+    const response = await cors({ request: request('https://app.example.com') }, problem);
+
+    expect(response.status).toBe(404);
+    expect(response.headers).toMatchObject({
+      'content-type': 'application/problem+json',
+      'access-control-allow-origin': 'https://app.example.com',
+      'access-control-expose-headers': 'ETag, Location',
+      vary: 'Origin',
+    });
+  });
+
+  it.each([['https://evil.example.com'], [undefined]])('grants nothing to origin %s', async (origin) => {
+    const response = await cors({ request: request(origin) }, problem);
+
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    expect(response.headers.vary).toBe('Origin');
+  });
+});
