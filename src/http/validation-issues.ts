@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { escapePointerToken, unescapePointerToken } from '../spec/openapi-document';
 import type { FieldIssue } from './errors';
 
 /**
@@ -33,11 +34,11 @@ function toFieldIssue(error: ErrorObject): FieldIssue {
   const child = childName(error);
   if (section === '' && child === 'requestBody') return { pointer: '', detail: 'a request body is required' };
   if (section === 'requestBody') {
-    const segments = child === undefined ? rest : [...rest, escapePointer(child)];
+    const segments = child === undefined ? rest : [...rest, escapePointerToken(child)];
     return { pointer: segments.length === 0 ? '' : `/${segments.join('/')}`, detail: describe(error) };
   }
   const parameter = rest[0] ?? child ?? section;
-  return { parameter: unescapePointer(parameter), detail: describe(error) };
+  return { parameter: unescapePointerToken(parameter), detail: describe(error) };
 }
 
 /** The property an error is about when ajv reports it on the parent object. */
@@ -60,6 +61,3 @@ function describe(error: ErrorObject): string {
       return error.message ?? 'is invalid';
   }
 }
-
-const escapePointer = (segment: string): string => segment.replaceAll('~', '~0').replaceAll('/', '~1');
-const unescapePointer = (segment: string): string => segment.replaceAll('~1', '/').replaceAll('~0', '~');

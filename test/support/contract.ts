@@ -7,6 +7,13 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import spec from '../../generated/openapi.json';
 import { pathMatcher } from '../../src/http/router';
+import {
+  deref as derefIn,
+  inlineRefs,
+  type Json,
+  pointerTo,
+  resolvePointer,
+} from '../../src/spec/openapi-document';
 
 export interface ObservedResponse {
   readonly status: number;
@@ -14,38 +21,20 @@ export interface ObservedResponse {
   readonly body: string;
 }
 
-type Json = Record<string, unknown>;
-
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 const document: Json = spec;
 const matchPath = pathMatcher(Object.keys(spec.paths));
 const validators = new Map<unknown, ValidateFunction>();
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function pointer(ref: string): unknown {
-  return ref
-    .replace(/^#\//, '')
-    .split('/')
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce<unknown>((node, part) => (isObject(node) ? node[part] : undefined), document);
-}
-
 /** Follows a `$ref` at the top of a spec object (responses and headers may be references). */
 export function deref(value: unknown): Json | undefined {
-  if (isObject(value) && typeof value.$ref === 'string') return deref(pointer(value.$ref));
-  return isObject(value) ? value : undefined;
+  return derefIn(document, value);
 }
 
 /** Inlines every `$ref`, so each schema compiles on its own. The spec has no recursive schemas. */
 export function inline(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(inline);
-  if (!isObject(value)) return value;
-  if (typeof value.$ref === 'string') return inline(pointer(value.$ref));
-  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, inline(child)]));
+  return inlineRefs(document, value);
 }
 
 export function validatorFor(schema: unknown): ValidateFunction {
@@ -61,7 +50,7 @@ export function validatorFor(schema: unknown): ValidateFunction {
 export function operationFor(method: string, path: string): Json | undefined {
   const resource = matchPath(path.split('?')[0] ?? path);
   if (resource === undefined) return undefined;
-  const pathItem = deref(pointer(`#/paths/${resource.template.replaceAll('/', '~1')}`));
+  const pathItem = deref(resolvePointer(document, pointerTo('paths', resource.template)));
   return deref(pathItem?.[method.toLowerCase()]);
 }
 
