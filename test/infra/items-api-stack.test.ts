@@ -5,7 +5,8 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import spec from '../../generated/openapi.json';
 import { GATEWAY_PROBLEMS } from '../../infra/api-definition';
-import { FUNCTION_TABLE_ACTIONS, ItemsApiStack } from '../../infra/items-api-stack';
+import { REPOSITORY_ACTIONS } from '../../infra/constructs/items-table';
+import { ItemsApiStack } from '../../infra/items-api-stack';
 import { stageConfig } from '../../infra/stage-config';
 import { buildLambda } from '../../scripts/build';
 
@@ -182,7 +183,7 @@ describe('ItemsApiStack (dev)', () => {
       PolicyDocument: {
         Statement: Match.arrayWith([
           {
-            Action: FUNCTION_TABLE_ACTIONS,
+            Action: REPOSITORY_ACTIONS,
             Effect: 'Allow',
             Resource: [
               { 'Fn::GetAtt': [Match.stringLikeRegexp('^Items'), 'Arn'] },
@@ -292,6 +293,32 @@ describe('ItemsApiStack (dev)', () => {
     template.hasOutput('ApiUrl', {});
     template.hasOutput('TableName', {});
   });
+
+  it('keeps the logical IDs deployed stacks have, so an update replaces no table, pool, secret or API', () => {
+    // A changed logical ID is a new resource to CloudFormation: the old one (and its data) is deleted,
+    // and a fixed physical name (table, log group, function, alarm) collides with itself.
+    const deployed = [
+      'Items5C12978B',
+      'PageTokenSecret6EEDA1B9',
+      'UserPool6BA7E5F2',
+      'UserPoolWebClient4C9370B0',
+      'FunctionLogsAE28C13D',
+      'FunctionRole111A5701',
+      'FunctionRoleDefaultPolicy41A10F9C',
+      'Function76856677',
+      'FunctionInvokeFromApi0828B158',
+      'AccessLogs8B620ECA',
+      'ApiF70053CD',
+      'ApiDeploymentStagedev51EE5D56',
+      'Api5xxRateA72C59BB',
+      'ApiLatencyP996AD6FF16',
+      'FunctionErrors7EFC229D',
+      'FunctionThrottles7956ED03',
+      'TableThrottlesCD44955A',
+    ];
+
+    expect(Object.keys(template.toJSON().Resources)).toEqual(expect.arrayContaining(deployed));
+  });
 });
 
 describe('ItemsApiStack (prod, API keys, alarm email)', () => {
@@ -348,6 +375,12 @@ describe('ItemsApiStack (prod, API keys, alarm email)', () => {
 
   it('keeps access logs for 90 days', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+
+  it('keeps the logical IDs of the deployed alarm topic, usage plan and API key', () => {
+    const deployed = ['AlarmTopicD01E77F9', 'ApiUsagePlanDBBE8AB1', 'ApiApiKey8A01341B'];
+
+    expect(Object.keys(template.toJSON().Resources)).toEqual(expect.arrayContaining(deployed));
   });
 });
 
