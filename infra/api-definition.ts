@@ -3,11 +3,18 @@
  * extensions added here at synth time. openapi.yaml itself never carries AWS extensions.
  */
 import { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '../src/http/cors';
+import {
+  asObject,
+  deref,
+  isObject,
+  type Json,
+  methodsByTemplate,
+  objectAt,
+  operationsOf,
+  pointerTo,
+  resolvePointer,
+} from '../src/spec/openapi-document';
 import type { StageConfig } from './stage-config';
-
-type Json = Record<string, unknown>;
-
-const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head'] as const;
 
 export const REQUEST_VALIDATORS = {
   bodyAndParameters: 'body-and-parameters',
@@ -144,7 +151,6 @@ export const API_KEY_SCHEME = 'apiKey';
 export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Json {
   const definition = structuredClone(spec);
   delete definition['x-generated'];
-  const paths = asObject(definition.paths);
   const { corsOrigins, apiKeys } = options.stage;
   // The spec offers "bearer + API key" or "bearer alone"; a stage requires exactly one of them,
   // stated per operation because that is where API Gateway reads it.
@@ -152,27 +158,24 @@ export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Jso
     apiKeys === undefined ? { [BEARER_SCHEME]: [] } : { [BEARER_SCHEME]: [], [API_KEY_SCHEME]: [] };
   delete definition.security;
 
-  for (const [path, item] of Object.entries(paths)) {
-    const pathItem = asObject(item);
-    const methods: string[] = [];
-    for (const method of METHODS) {
-      if (pathItem[method] === undefined) continue;
-      methods.push(method.toUpperCase());
-      const operation = asObject(pathItem[method]);
-      operation['x-amazon-apigateway-integration'] = {
-        type: 'aws_proxy',
-        httpMethod: 'POST',
-        uri: options.integrationUri,
-        passthroughBehavior: 'when_no_match',
-      };
-      if (usesNullable(operation.requestBody, definition)) {
-        // API Gateway models are JSON Schema draft 4 without `nullable`: they would reject the
-        // nulls a merge patch is made of. The Lambda validates these bodies in full.
-        operation['x-amazon-apigateway-request-validator'] = REQUEST_VALIDATORS.parametersOnly;
-      }
-      operation.security = [requirement];
+  const methods = methodsByTemplate(definition);
+  for (const { operation } of operationsOf(definition)) {
+    operation['x-amazon-apigateway-integration'] = {
+      type: 'aws_proxy',
+      httpMethod: 'POST',
+      uri: options.integrationUri,
+      passthroughBehavior: 'when_no_match',
+    };
+    if (usesNullable(operation.requestBody, definition)) {
+      // API Gateway models are JSON Schema draft 4 without `nullable`: they would reject the
+      // nulls a merge patch is made of. The Lambda validates these bodies in full.
+      operation['x-amazon-apigateway-request-validator'] = REQUEST_VALIDATORS.parametersOnly;
     }
-    pathItem.options = preflight(path, [...methods, 'OPTIONS'], corsOrigins);
+    operation.security = [requirement];
+  }
+  for (const [template, pathItem] of Object.entries(asObject(definition.paths))) {
+    if (isObject(pathItem))
+      pathItem.options = preflight(template, [...(methods[template] ?? []), 'OPTIONS'], corsOrigins);
   }
 
   definition['x-amazon-apigateway-request-validators'] = {
@@ -182,8 +185,9 @@ export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Jso
   definition['x-amazon-apigateway-request-validator'] = REQUEST_VALIDATORS.bodyAndParameters;
   definition['x-amazon-apigateway-gateway-responses'] = gatewayResponses(corsOrigins);
   if (apiKeys !== undefined) definition['x-amazon-apigateway-api-key-source'] = 'HEADER';
-  const schemes = asObject(asObject(definition.components).securitySchemes);
-  const bearer = asObject(schemes[BEARER_SCHEME]);
+  const schemes = objectAt(definition, pointerTo('components', 'securitySchemes'));
+  const bearer = deref(definition, schemes[BEARER_SCHEME]);
+  if (bearer === undefined) throw new Error(`the spec has no ${BEARER_SCHEME} security scheme`);
   // API Gateway expresses a Cognito authorizer as an apiKey-typed scheme on the Authorization header.
   schemes[BEARER_SCHEME] = {
     type: 'apiKey',
@@ -272,32 +276,14 @@ function preflight(path: string, methods: readonly string[], corsOrigins: readon
 /** Whether a request body's schema (following $refs) uses `nullable`. */
 function usesNullable(node: unknown, root: Json, seen = new Set<string>()): boolean {
   if (Array.isArray(node)) return node.some((child) => usesNullable(child, root, seen));
-  if (typeof node !== 'object' || node === null) return false;
-  const object = node as Json;
-  if (object.nullable === true) return true;
-  if (typeof object.$ref === 'string') {
-    if (seen.has(object.$ref)) return false;
-    seen.add(object.$ref);
-    return usesNullable(resolveRef(root, object.$ref), root, seen);
+  if (!isObject(node)) return false;
+  if (node.nullable === true) return true;
+  if (typeof node.$ref === 'string') {
+    if (seen.has(node.$ref)) return false;
+    seen.add(node.$ref);
+    return usesNullable(resolvePointer(root, node.$ref), root, seen);
   }
-  return Object.entries(object).some(
+  return Object.entries(node).some(
     ([key, child]) => key !== 'example' && key !== 'examples' && usesNullable(child, root, seen),
   );
-}
-
-function resolveRef(root: Json, ref: string): unknown {
-  return ref
-    .replace(/^#\//, '')
-    .split('/')
-    .reduce<unknown>(
-      (node, part) =>
-        typeof node === 'object' && node !== null ? (node as Json)[part.replaceAll('~1', '/')] : undefined,
-      root,
-    );
-}
-
-function asObject(value: unknown): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Error('expected an object in the spec');
-  return value as Json;
 }

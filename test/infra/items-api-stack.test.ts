@@ -9,10 +9,7 @@ import { REPOSITORY_ACTIONS } from '../../infra/constructs/items-table';
 import { ItemsApiStack } from '../../infra/items-api-stack';
 import { stageConfig } from '../../infra/stage-config';
 import { buildLambda } from '../../scripts/build';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, type Json, objectAt, operationsOf, pointerTo } from '../../src/spec/openapi-document';
 
 let codePath: string;
 beforeAll(async () => {
@@ -32,6 +29,10 @@ function definitionOf(template: Template): Json {
   if (!isObject(body)) throw new Error('the REST API has no inline definition');
   return body;
 }
+
+/** The operation (or preflight) at `method` of a path template in the definition. */
+const operationAt = (definition: Json, template: string, method: string): Json =>
+  objectAt(definition, pointerTo('paths', template, method));
 
 function functionLogicalId(template: Template): string {
   const [id] = Object.keys(template.findResources('AWS::Lambda::Function'));
@@ -55,11 +56,11 @@ function withoutAwsAdditions(node: unknown): unknown {
   );
 }
 
-const operations = Object.entries(spec.paths).flatMap(([route, item]) =>
-  Object.entries(item).flatMap(([method, operation]) =>
-    'operationId' in operation ? [{ route, method, operationId: operation.operationId }] : [],
-  ),
-);
+const operations = operationsOf(spec).map(({ template, method, operation }) => ({
+  route: template,
+  method,
+  operationId: String(operation.operationId),
+}));
 
 describe('ItemsApiStack (dev)', () => {
   let template: Template;
@@ -72,8 +73,7 @@ describe('ItemsApiStack (dev)', () => {
   it.each(operations)(
     'imports $operationId ($method $route) with a proxy integration to the function',
     ({ route, method }) => {
-      const paths = definition.paths as Record<string, Record<string, Json>>;
-      const integration = paths[route]?.[method]?.['x-amazon-apigateway-integration'];
+      const integration = operationAt(definition, route, method)['x-amazon-apigateway-integration'];
 
       expect(integration).toMatchObject({ type: 'aws_proxy', httpMethod: 'POST' });
       expect(JSON.stringify(integration)).toContain(functionLogicalId(template));
@@ -105,10 +105,9 @@ describe('ItemsApiStack (dev)', () => {
   });
 
   it.each(operations)('protects $operationId with the Cognito authorizer', ({ route, method }) => {
-    const paths = definition.paths as Record<string, Record<string, Json>>;
-    const schemes = (definition.components as { securitySchemes: Record<string, Json> }).securitySchemes;
+    const schemes = objectAt(definition, pointerTo('components', 'securitySchemes'));
 
-    expect(paths[route]?.[method]?.security).toEqual([{ bearerAuth: [] }]);
+    expect(operationAt(definition, route, method).security).toEqual([{ bearerAuth: [] }]);
     expect(schemes.bearerAuth).toMatchObject({
       'x-amazon-apigateway-authtype': 'cognito_user_pools',
       'x-amazon-apigateway-authorizer': {
@@ -131,17 +130,17 @@ describe('ItemsApiStack (dev)', () => {
   });
 
   it('validates body and parameters at the gateway, except bodies its draft-4 models cannot express', () => {
-    const paths = definition.paths as Record<string, Record<string, Json>>;
-
     expect(definition['x-amazon-apigateway-request-validator']).toBe('body-and-parameters');
     expect(definition['x-amazon-apigateway-request-validators']).toEqual({
       'body-and-parameters': { validateRequestBody: true, validateRequestParameters: true },
       'parameters-only': { validateRequestBody: false, validateRequestParameters: true },
     });
-    expect(paths['/items/{itemId}']?.patch?.['x-amazon-apigateway-request-validator']).toBe(
+    expect(operationAt(definition, '/items/{itemId}', 'patch')['x-amazon-apigateway-request-validator']).toBe(
       'parameters-only',
     );
-    expect(paths['/items']?.post?.['x-amazon-apigateway-request-validator']).toBeUndefined();
+    expect(
+      operationAt(definition, '/items', 'post')['x-amazon-apigateway-request-validator'],
+    ).toBeUndefined();
   });
 
   it.each([
@@ -278,10 +277,10 @@ describe('ItemsApiStack (dev)', () => {
   });
 
   it('answers CORS preflight at the gateway with a mock integration', () => {
-    const paths = definition.paths as Record<string, Record<string, Json>>;
-
-    expect(paths['/items']?.options?.['x-amazon-apigateway-integration']).toMatchObject({ type: 'mock' });
-    expect(paths['/items/{itemId}']?.options?.security).toEqual([]);
+    expect(operationAt(definition, '/items', 'options')['x-amazon-apigateway-integration']).toMatchObject({
+      type: 'mock',
+    });
+    expect(operationAt(definition, '/items/{itemId}', 'options').security).toEqual([]);
   });
 
   it('has no usage plan unless asked', () => {
@@ -341,11 +340,9 @@ describe('ItemsApiStack (prod, API keys, alarm email)', () => {
 
   it('requires an API key on every operation, with a usage plan that throttles and sets a quota', () => {
     const definition = definitionOf(template);
-    const paths = definition.paths as Record<string, Record<string, Json>>;
-
     expect(definition['x-amazon-apigateway-api-key-source']).toBe('HEADER');
     for (const { route, method } of operations)
-      expect(paths[route]?.[method]?.security).toEqual([{ bearerAuth: [], apiKey: [] }]);
+      expect(operationAt(definition, route, method).security).toEqual([{ bearerAuth: [], apiKey: [] }]);
     template.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
       Throttle: { RateLimit: 10, BurstLimit: 20 },
       Quota: { Limit: 10000, Period: 'DAY' },
