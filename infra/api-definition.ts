@@ -14,126 +14,13 @@ import {
   pointerTo,
   resolvePointer,
 } from '../src/spec/openapi-document';
+import { gatewayResponses } from './gateway-responses';
 import type { StageConfig } from './stage-config';
 
 export const REQUEST_VALIDATORS = {
   bodyAndParameters: 'body-and-parameters',
   parametersOnly: 'parameters-only',
 } as const;
-
-interface GatewayProblem {
-  readonly status: number;
-  readonly type: string;
-  readonly title: string;
-  /** VTL producing a JSON string for `detail`. */
-  readonly detail?: string;
-}
-
-const MESSAGE = '$context.error.messageString';
-// validationErrorString is unquoted; escapeJavaScript turns ' into \' which JSON does not allow.
-const VALIDATION_DETAIL = `"$util.escapeJavaScript($context.error.validationErrorString).replaceAll("\\\\'","'")"`;
-
-/**
- * Every gateway response type with the status API Gateway gives it, as problem+json in the shape
- * the Lambda uses. DEFAULT_4XX/5XX only catch types AWS may add later.
- */
-export const GATEWAY_PROBLEMS: Readonly<Record<string, GatewayProblem>> = {
-  BAD_REQUEST_BODY: {
-    status: 400,
-    type: '/problems/validation-error',
-    title: 'Request validation failed',
-    detail: VALIDATION_DETAIL,
-  },
-  BAD_REQUEST_PARAMETERS: {
-    status: 400,
-    type: '/problems/validation-error',
-    title: 'Request validation failed',
-  },
-  UNAUTHORIZED: {
-    status: 401,
-    type: '/problems/unauthorized',
-    title: 'Unauthorized',
-    detail: '"A valid bearer token is required."',
-  },
-  ACCESS_DENIED: {
-    status: 403,
-    type: '/problems/forbidden',
-    title: 'Forbidden',
-    detail: '"Access to this resource is denied."',
-  },
-  EXPIRED_TOKEN: { status: 403, type: '/problems/forbidden', title: 'Forbidden' },
-  INVALID_SIGNATURE: { status: 403, type: '/problems/forbidden', title: 'Forbidden' },
-  INVALID_API_KEY: {
-    status: 403,
-    type: '/problems/invalid-api-key',
-    title: 'Invalid API key',
-    detail: '"A valid x-api-key header is required."',
-  },
-  WAF_FILTERED: { status: 403, type: '/problems/forbidden', title: 'Forbidden' },
-  // Unknown paths and methods: without a resource there is nothing to authenticate against.
-  MISSING_AUTHENTICATION_TOKEN: {
-    status: 404,
-    type: '/problems/not-found',
-    title: 'Not found',
-    detail: '"No resource at this path and method."',
-  },
-  RESOURCE_NOT_FOUND: { status: 404, type: '/problems/not-found', title: 'Not found' },
-  REQUEST_TOO_LARGE: { status: 413, type: '/problems/body-too-large', title: 'Request body too large' },
-  UNSUPPORTED_MEDIA_TYPE: {
-    status: 415,
-    type: '/problems/unsupported-media-type',
-    title: 'Unsupported media type',
-  },
-  THROTTLED: {
-    status: 429,
-    type: '/problems/too-many-requests',
-    title: 'Too many requests',
-    detail: '"Request rate limit exceeded; retry with backoff."',
-  },
-  QUOTA_EXCEEDED: {
-    status: 429,
-    type: '/problems/quota-exceeded',
-    title: 'Quota exceeded',
-    detail: '"The usage plan quota for this API key is used up."',
-  },
-  API_CONFIGURATION_ERROR: {
-    status: 500,
-    type: '/problems/internal-error',
-    title: 'Internal server error',
-    detail: '"The gateway is misconfigured."',
-  },
-  AUTHORIZER_CONFIGURATION_ERROR: {
-    status: 500,
-    type: '/problems/internal-error',
-    title: 'Internal server error',
-    detail: '"The authorizer is misconfigured."',
-  },
-  AUTHORIZER_FAILURE: {
-    status: 500,
-    type: '/problems/internal-error',
-    title: 'Internal server error',
-    detail: '"The authorizer failed."',
-  },
-  INTEGRATION_FAILURE: {
-    status: 504,
-    type: '/problems/bad-gateway',
-    title: 'Upstream failure',
-    detail: '"The function failed to answer."',
-  },
-  INTEGRATION_TIMEOUT: {
-    status: 504,
-    type: '/problems/gateway-timeout',
-    title: 'Gateway timeout',
-    detail: '"The function did not answer in time."',
-  },
-  DEFAULT_4XX: { status: 400, type: '/problems/bad-request', title: 'Bad request' },
-  DEFAULT_5XX: {
-    status: 500,
-    type: '/problems/internal-error',
-    title: 'Internal server error',
-    detail: '"The gateway could not complete the request."',
-  },
-};
 
 export interface AwsExtensionOptions {
   /** The Lambda integration URI (a CloudFormation token at synth time). */
@@ -198,29 +85,6 @@ export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Jso
     'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: [options.userPoolArn] },
   };
   return definition;
-}
-
-function gatewayResponses(corsOrigins: readonly string[]): Json {
-  // A gateway response cannot pick among several origins; with one (or *) it can name it.
-  const origin = corsOrigins.length === 1 ? corsOrigins[0] : undefined;
-  return Object.fromEntries(
-    Object.entries(GATEWAY_PROBLEMS).map(([type, problem]) => [
-      type,
-      {
-        statusCode: String(problem.status),
-        responseParameters: {
-          'gatewayresponse.header.Content-Type': "'application/problem+json'",
-          ...(origin !== undefined && {
-            'gatewayresponse.header.Access-Control-Allow-Origin': `'${origin}'`,
-          }),
-          ...(problem.status === 401 && { 'gatewayresponse.header.WWW-Authenticate': "'Bearer'" }),
-        },
-        responseTemplates: {
-          'application/json': `{"type":"${problem.type}","title":"${problem.title}","status":${problem.status},"detail":${problem.detail ?? MESSAGE},"instance":"$context.requestId"}`,
-        },
-      },
-    ]),
-  );
 }
 
 /** An OPTIONS method answered by the gateway itself (mock integration), never by the Lambda. */
