@@ -3,130 +3,24 @@
  * extensions added here at synth time. openapi.yaml itself never carries AWS extensions.
  */
 import { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '../src/http/cors';
+import {
+  asObject,
+  deref,
+  isObject,
+  type Json,
+  methodsByTemplate,
+  objectAt,
+  operationsOf,
+  pointerTo,
+  resolvePointer,
+} from '../src/spec/openapi-document';
+import { gatewayResponses } from './gateway-responses';
 import type { StageConfig } from './stage-config';
-
-type Json = Record<string, unknown>;
-
-const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head'] as const;
 
 export const REQUEST_VALIDATORS = {
   bodyAndParameters: 'body-and-parameters',
   parametersOnly: 'parameters-only',
 } as const;
-
-interface GatewayProblem {
-  readonly status: number;
-  readonly type: string;
-  readonly title: string;
-  /** VTL producing a JSON string for `detail`. */
-  readonly detail?: string;
-}
-
-const MESSAGE = '$context.error.messageString';
-// validationErrorString is unquoted; escapeJavaScript turns ' into \' which JSON does not allow.
-const VALIDATION_DETAIL = `"$util.escapeJavaScript($context.error.validationErrorString).replaceAll("\\\\'","'")"`;
-
-/**
- * Every gateway response type with the status API Gateway gives it, as problem+json in the shape
- * the Lambda uses. DEFAULT_4XX/5XX only catch types AWS may add later.
- */
-export const GATEWAY_PROBLEMS: Readonly<Record<string, GatewayProblem>> = {
-  BAD_REQUEST_BODY: {
-    status: 400,
-    type: '/problems/validation-error',
-    title: 'Request validation failed',
-    detail: VALIDATION_DETAIL,
-  },
-  BAD_REQUEST_PARAMETERS: {
-    status: 400,
-    type: '/problems/validation-error',
-    title: 'Request validation failed',
-  },
-  UNAUTHORIZED: {
-    status: 401,
-    type: '/problems/unauthorized',
-    title: 'Unauthorized',
-    detail: '"A valid bearer token is required."',
-  },
-  ACCESS_DENIED: {
-    status: 403,
-    type: '/problems/forbidden',
-    title: 'Forbidden',
-    detail: '"Access to this resource is denied."',
-  },
-  EXPIRED_TOKEN: { status: 403, type: '/problems/forbidden', title: 'Forbidden' },
-  INVALID_SIGNATURE: { status: 403, type: '/problems/forbidden', title: 'Forbidden' },
-  INVALID_API_KEY: {
-    status: 403,
-    type: '/problems/invalid-api-key',
-    title: 'Invalid API key',
-    detail: '"A valid x-api-key header is required."',
-  },
-  WAF_FILTERED: { status: 403, type: '/problems/forbidden', title: 'Forbidden' },
-  // Unknown paths and methods: without a resource there is nothing to authenticate against.
-  MISSING_AUTHENTICATION_TOKEN: {
-    status: 404,
-    type: '/problems/not-found',
-    title: 'Not found',
-    detail: '"No resource at this path and method."',
-  },
-  RESOURCE_NOT_FOUND: { status: 404, type: '/problems/not-found', title: 'Not found' },
-  REQUEST_TOO_LARGE: { status: 413, type: '/problems/body-too-large', title: 'Request body too large' },
-  UNSUPPORTED_MEDIA_TYPE: {
-    status: 415,
-    type: '/problems/unsupported-media-type',
-    title: 'Unsupported media type',
-  },
-  THROTTLED: {
-    status: 429,
-    type: '/problems/too-many-requests',
-    title: 'Too many requests',
-    detail: '"Request rate limit exceeded; retry with backoff."',
-  },
-  QUOTA_EXCEEDED: {
-    status: 429,
-    type: '/problems/quota-exceeded',
-    title: 'Quota exceeded',
-    detail: '"The usage plan quota for this API key is used up."',
-  },
-  API_CONFIGURATION_ERROR: {
-    status: 500,
-    type: '/problems/internal-error',
-    title: 'Internal server error',
-    detail: '"The gateway is misconfigured."',
-  },
-  AUTHORIZER_CONFIGURATION_ERROR: {
-    status: 500,
-    type: '/problems/internal-error',
-    title: 'Internal server error',
-    detail: '"The authorizer is misconfigured."',
-  },
-  AUTHORIZER_FAILURE: {
-    status: 500,
-    type: '/problems/internal-error',
-    title: 'Internal server error',
-    detail: '"The authorizer failed."',
-  },
-  INTEGRATION_FAILURE: {
-    status: 504,
-    type: '/problems/bad-gateway',
-    title: 'Upstream failure',
-    detail: '"The function failed to answer."',
-  },
-  INTEGRATION_TIMEOUT: {
-    status: 504,
-    type: '/problems/gateway-timeout',
-    title: 'Gateway timeout',
-    detail: '"The function did not answer in time."',
-  },
-  DEFAULT_4XX: { status: 400, type: '/problems/bad-request', title: 'Bad request' },
-  DEFAULT_5XX: {
-    status: 500,
-    type: '/problems/internal-error',
-    title: 'Internal server error',
-    detail: '"The gateway could not complete the request."',
-  },
-};
 
 export interface AwsExtensionOptions {
   /** The Lambda integration URI (a CloudFormation token at synth time). */
@@ -144,7 +38,6 @@ export const API_KEY_SCHEME = 'apiKey';
 export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Json {
   const definition = structuredClone(spec);
   delete definition['x-generated'];
-  const paths = asObject(definition.paths);
   const { corsOrigins, apiKeys } = options.stage;
   // The spec offers "bearer + API key" or "bearer alone"; a stage requires exactly one of them,
   // stated per operation because that is where API Gateway reads it.
@@ -152,27 +45,24 @@ export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Jso
     apiKeys === undefined ? { [BEARER_SCHEME]: [] } : { [BEARER_SCHEME]: [], [API_KEY_SCHEME]: [] };
   delete definition.security;
 
-  for (const [path, item] of Object.entries(paths)) {
-    const pathItem = asObject(item);
-    const methods: string[] = [];
-    for (const method of METHODS) {
-      if (pathItem[method] === undefined) continue;
-      methods.push(method.toUpperCase());
-      const operation = asObject(pathItem[method]);
-      operation['x-amazon-apigateway-integration'] = {
-        type: 'aws_proxy',
-        httpMethod: 'POST',
-        uri: options.integrationUri,
-        passthroughBehavior: 'when_no_match',
-      };
-      if (usesNullable(operation.requestBody, definition)) {
-        // API Gateway models are JSON Schema draft 4 without `nullable`: they would reject the
-        // nulls a merge patch is made of. The Lambda validates these bodies in full.
-        operation['x-amazon-apigateway-request-validator'] = REQUEST_VALIDATORS.parametersOnly;
-      }
-      operation.security = [requirement];
+  const methods = methodsByTemplate(definition);
+  for (const { operation } of operationsOf(definition)) {
+    operation['x-amazon-apigateway-integration'] = {
+      type: 'aws_proxy',
+      httpMethod: 'POST',
+      uri: options.integrationUri,
+      passthroughBehavior: 'when_no_match',
+    };
+    if (usesNullable(operation.requestBody, definition)) {
+      // API Gateway models are JSON Schema draft 4 without `nullable`: they would reject the
+      // nulls a merge patch is made of. The Lambda validates these bodies in full.
+      operation['x-amazon-apigateway-request-validator'] = REQUEST_VALIDATORS.parametersOnly;
     }
-    pathItem.options = preflight(path, [...methods, 'OPTIONS'], corsOrigins);
+    operation.security = [requirement];
+  }
+  for (const [template, pathItem] of Object.entries(asObject(definition.paths))) {
+    if (isObject(pathItem))
+      pathItem.options = preflight(template, [...(methods[template] ?? []), 'OPTIONS'], corsOrigins);
   }
 
   definition['x-amazon-apigateway-request-validators'] = {
@@ -182,8 +72,9 @@ export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Jso
   definition['x-amazon-apigateway-request-validator'] = REQUEST_VALIDATORS.bodyAndParameters;
   definition['x-amazon-apigateway-gateway-responses'] = gatewayResponses(corsOrigins);
   if (apiKeys !== undefined) definition['x-amazon-apigateway-api-key-source'] = 'HEADER';
-  const schemes = asObject(asObject(definition.components).securitySchemes);
-  const bearer = asObject(schemes[BEARER_SCHEME]);
+  const schemes = objectAt(definition, pointerTo('components', 'securitySchemes'));
+  const bearer = deref(definition, schemes[BEARER_SCHEME]);
+  if (bearer === undefined) throw new Error(`the spec has no ${BEARER_SCHEME} security scheme`);
   // API Gateway expresses a Cognito authorizer as an apiKey-typed scheme on the Authorization header.
   schemes[BEARER_SCHEME] = {
     type: 'apiKey',
@@ -194,29 +85,6 @@ export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Jso
     'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: [options.userPoolArn] },
   };
   return definition;
-}
-
-function gatewayResponses(corsOrigins: readonly string[]): Json {
-  // A gateway response cannot pick among several origins; with one (or *) it can name it.
-  const origin = corsOrigins.length === 1 ? corsOrigins[0] : undefined;
-  return Object.fromEntries(
-    Object.entries(GATEWAY_PROBLEMS).map(([type, problem]) => [
-      type,
-      {
-        statusCode: String(problem.status),
-        responseParameters: {
-          'gatewayresponse.header.Content-Type': "'application/problem+json'",
-          ...(origin !== undefined && {
-            'gatewayresponse.header.Access-Control-Allow-Origin': `'${origin}'`,
-          }),
-          ...(problem.status === 401 && { 'gatewayresponse.header.WWW-Authenticate': "'Bearer'" }),
-        },
-        responseTemplates: {
-          'application/json': `{"type":"${problem.type}","title":"${problem.title}","status":${problem.status},"detail":${problem.detail ?? MESSAGE},"instance":"$context.requestId"}`,
-        },
-      },
-    ]),
-  );
 }
 
 /** An OPTIONS method answered by the gateway itself (mock integration), never by the Lambda. */
@@ -272,32 +140,14 @@ function preflight(path: string, methods: readonly string[], corsOrigins: readon
 /** Whether a request body's schema (following $refs) uses `nullable`. */
 function usesNullable(node: unknown, root: Json, seen = new Set<string>()): boolean {
   if (Array.isArray(node)) return node.some((child) => usesNullable(child, root, seen));
-  if (typeof node !== 'object' || node === null) return false;
-  const object = node as Json;
-  if (object.nullable === true) return true;
-  if (typeof object.$ref === 'string') {
-    if (seen.has(object.$ref)) return false;
-    seen.add(object.$ref);
-    return usesNullable(resolveRef(root, object.$ref), root, seen);
+  if (!isObject(node)) return false;
+  if (node.nullable === true) return true;
+  if (typeof node.$ref === 'string') {
+    if (seen.has(node.$ref)) return false;
+    seen.add(node.$ref);
+    return usesNullable(resolvePointer(root, node.$ref), root, seen);
   }
-  return Object.entries(object).some(
+  return Object.entries(node).some(
     ([key, child]) => key !== 'example' && key !== 'examples' && usesNullable(child, root, seen),
   );
-}
-
-function resolveRef(root: Json, ref: string): unknown {
-  return ref
-    .replace(/^#\//, '')
-    .split('/')
-    .reduce<unknown>(
-      (node, part) =>
-        typeof node === 'object' && node !== null ? (node as Json)[part.replaceAll('~1', '/')] : undefined,
-      root,
-    );
-}
-
-function asObject(value: unknown): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Error('expected an object in the spec');
-  return value as Json;
 }

@@ -1,3 +1,4 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
 /** Settings that differ between stages; chosen with `-c stage=dev|prod`. */
@@ -51,3 +52,7 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
     ...(typeof userPoolArn === 'string' && userPoolArn !== '' && { userPoolArn }),
   };
 }
+
+/** What deleting the stack does to resources holding data (table, secret, user pool). */
+export const dataRemovalPolicy = (config: Pick<StageConfig, 'retainData'>): RemovalPolicy =>
+  config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;

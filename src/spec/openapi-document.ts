@@ -85,6 +85,13 @@ export function resolvePointer(document: unknown, ref: string): unknown {
   return node;
 }
 
+/** The object a local pointer points at; RefError if it points at nothing or at something else. */
+export function objectAt(document: unknown, ref: string): Json {
+  const value = resolvePointer(document, ref);
+  if (!isObject(value)) throw new RefError(`${ref} is not an object`);
+  return value;
+}
+
 /**
  * Follows `$ref`s at the top of a spec object (a response, header or parameter may be a reference)
  * until it reaches an object; undefined if the value is not an object.

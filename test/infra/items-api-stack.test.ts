@@ -4,14 +4,12 @@ import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import spec from '../../generated/openapi.json';
-import { GATEWAY_PROBLEMS } from '../../infra/api-definition';
-import { FUNCTION_TABLE_ACTIONS, ItemsApiStack } from '../../infra/items-api-stack';
+import { REPOSITORY_ACTIONS } from '../../infra/constructs/items-table';
+import { gatewayResponses } from '../../infra/gateway-responses';
+import { ItemsApiStack } from '../../infra/items-api-stack';
 import { stageConfig } from '../../infra/stage-config';
 import { buildLambda } from '../../scripts/build';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, type Json, objectAt, operationsOf, pointerTo } from '../../src/spec/openapi-document';
 
 let codePath: string;
 beforeAll(async () => {
@@ -31,6 +29,10 @@ function definitionOf(template: Template): Json {
   if (!isObject(body)) throw new Error('the REST API has no inline definition');
   return body;
 }
+
+/** The operation (or preflight) at `method` of a path template in the definition. */
+const operationAt = (definition: Json, template: string, method: string): Json =>
+  objectAt(definition, pointerTo('paths', template, method));
 
 function functionLogicalId(template: Template): string {
   const [id] = Object.keys(template.findResources('AWS::Lambda::Function'));
@@ -54,11 +56,11 @@ function withoutAwsAdditions(node: unknown): unknown {
   );
 }
 
-const operations = Object.entries(spec.paths).flatMap(([route, item]) =>
-  Object.entries(item).flatMap(([method, operation]) =>
-    'operationId' in operation ? [{ route, method, operationId: operation.operationId }] : [],
-  ),
-);
+const operations = operationsOf(spec).map(({ template, method, operation }) => ({
+  route: template,
+  method,
+  operationId: String(operation.operationId),
+}));
 
 describe('ItemsApiStack (dev)', () => {
   let template: Template;
@@ -71,8 +73,7 @@ describe('ItemsApiStack (dev)', () => {
   it.each(operations)(
     'imports $operationId ($method $route) with a proxy integration to the function',
     ({ route, method }) => {
-      const paths = definition.paths as Record<string, Record<string, Json>>;
-      const integration = paths[route]?.[method]?.['x-amazon-apigateway-integration'];
+      const integration = operationAt(definition, route, method)['x-amazon-apigateway-integration'];
 
       expect(integration).toMatchObject({ type: 'aws_proxy', httpMethod: 'POST' });
       expect(JSON.stringify(integration)).toContain(functionLogicalId(template));
@@ -104,10 +105,9 @@ describe('ItemsApiStack (dev)', () => {
   });
 
   it.each(operations)('protects $operationId with the Cognito authorizer', ({ route, method }) => {
-    const paths = definition.paths as Record<string, Record<string, Json>>;
-    const schemes = (definition.components as { securitySchemes: Record<string, Json> }).securitySchemes;
+    const schemes = objectAt(definition, pointerTo('components', 'securitySchemes'));
 
-    expect(paths[route]?.[method]?.security).toEqual([{ bearerAuth: [] }]);
+    expect(operationAt(definition, route, method).security).toEqual([{ bearerAuth: [] }]);
     expect(schemes.bearerAuth).toMatchObject({
       'x-amazon-apigateway-authtype': 'cognito_user_pools',
       'x-amazon-apigateway-authorizer': {
@@ -130,51 +130,21 @@ describe('ItemsApiStack (dev)', () => {
   });
 
   it('validates body and parameters at the gateway, except bodies its draft-4 models cannot express', () => {
-    const paths = definition.paths as Record<string, Record<string, Json>>;
-
     expect(definition['x-amazon-apigateway-request-validator']).toBe('body-and-parameters');
     expect(definition['x-amazon-apigateway-request-validators']).toEqual({
       'body-and-parameters': { validateRequestBody: true, validateRequestParameters: true },
       'parameters-only': { validateRequestBody: false, validateRequestParameters: true },
     });
-    expect(paths['/items/{itemId}']?.patch?.['x-amazon-apigateway-request-validator']).toBe(
+    expect(operationAt(definition, '/items/{itemId}', 'patch')['x-amazon-apigateway-request-validator']).toBe(
       'parameters-only',
     );
-    expect(paths['/items']?.post?.['x-amazon-apigateway-request-validator']).toBeUndefined();
+    expect(
+      operationAt(definition, '/items', 'post')['x-amazon-apigateway-request-validator'],
+    ).toBeUndefined();
   });
 
-  it.each([
-    'DEFAULT_4XX',
-    'DEFAULT_5XX',
-    'THROTTLED',
-    'ACCESS_DENIED',
-    'UNAUTHORIZED',
-    'REQUEST_TOO_LARGE',
-    'BAD_REQUEST_BODY',
-    'MISSING_AUTHENTICATION_TOKEN',
-  ])('answers gateway response %s as problem+json in the Lambda error shape', (type) => {
-    const responses = definition['x-amazon-apigateway-gateway-responses'] as Record<string, Json>;
-    const response = responses[type] ?? {};
-    const template = (response.responseTemplates as Record<string, string>)['application/json'] ?? '';
-    // What API Gateway would render, with its variables given sample values.
-    const rendered = template
-      .replace('$context.error.messageString', '"message"')
-      .replace(
-        /\$util\.escapeJavaScript\(\$context\.error\.validationErrorString\)\.replaceAll\("\\\\'","'"\)/,
-        'invalid body',
-      )
-      .replace('$context.requestId', 'req-1');
-
-    expect(response.responseParameters).toMatchObject({
-      'gatewayresponse.header.Content-Type': "'application/problem+json'",
-    });
-    expect(JSON.parse(rendered)).toEqual({
-      type: GATEWAY_PROBLEMS[type]?.type,
-      title: expect.any(String),
-      status: Number(response.statusCode),
-      detail: expect.any(String),
-      instance: 'req-1',
-    });
+  it('answers errors of its own with the gateway responses rendered from the problem catalog', () => {
+    expect(definition['x-amazon-apigateway-gateway-responses']).toEqual(gatewayResponses(['*']));
   });
 
   it('gives the function only the DynamoDB actions it uses, on the table and its index', () => {
@@ -182,7 +152,7 @@ describe('ItemsApiStack (dev)', () => {
       PolicyDocument: {
         Statement: Match.arrayWith([
           {
-            Action: FUNCTION_TABLE_ACTIONS,
+            Action: REPOSITORY_ACTIONS,
             Effect: 'Allow',
             Resource: [
               { 'Fn::GetAtt': [Match.stringLikeRegexp('^Items'), 'Arn'] },
@@ -277,10 +247,10 @@ describe('ItemsApiStack (dev)', () => {
   });
 
   it('answers CORS preflight at the gateway with a mock integration', () => {
-    const paths = definition.paths as Record<string, Record<string, Json>>;
-
-    expect(paths['/items']?.options?.['x-amazon-apigateway-integration']).toMatchObject({ type: 'mock' });
-    expect(paths['/items/{itemId}']?.options?.security).toEqual([]);
+    expect(operationAt(definition, '/items', 'options')['x-amazon-apigateway-integration']).toMatchObject({
+      type: 'mock',
+    });
+    expect(operationAt(definition, '/items/{itemId}', 'options').security).toEqual([]);
   });
 
   it('has no usage plan unless asked', () => {
@@ -291,6 +261,32 @@ describe('ItemsApiStack (dev)', () => {
   it('outputs the API URL and table name', () => {
     template.hasOutput('ApiUrl', {});
     template.hasOutput('TableName', {});
+  });
+
+  it('keeps the logical IDs deployed stacks have, so an update replaces no table, pool, secret or API', () => {
+    // A changed logical ID is a new resource to CloudFormation: the old one (and its data) is deleted,
+    // and a fixed physical name (table, log group, function, alarm) collides with itself.
+    const deployed = [
+      'Items5C12978B',
+      'PageTokenSecret6EEDA1B9',
+      'UserPool6BA7E5F2',
+      'UserPoolWebClient4C9370B0',
+      'FunctionLogsAE28C13D',
+      'FunctionRole111A5701',
+      'FunctionRoleDefaultPolicy41A10F9C',
+      'Function76856677',
+      'FunctionInvokeFromApi0828B158',
+      'AccessLogs8B620ECA',
+      'ApiF70053CD',
+      'ApiDeploymentStagedev51EE5D56',
+      'Api5xxRateA72C59BB',
+      'ApiLatencyP996AD6FF16',
+      'FunctionErrors7EFC229D',
+      'FunctionThrottles7956ED03',
+      'TableThrottlesCD44955A',
+    ];
+
+    expect(Object.keys(template.toJSON().Resources)).toEqual(expect.arrayContaining(deployed));
   });
 });
 
@@ -314,11 +310,9 @@ describe('ItemsApiStack (prod, API keys, alarm email)', () => {
 
   it('requires an API key on every operation, with a usage plan that throttles and sets a quota', () => {
     const definition = definitionOf(template);
-    const paths = definition.paths as Record<string, Record<string, Json>>;
-
     expect(definition['x-amazon-apigateway-api-key-source']).toBe('HEADER');
     for (const { route, method } of operations)
-      expect(paths[route]?.[method]?.security).toEqual([{ bearerAuth: [], apiKey: [] }]);
+      expect(operationAt(definition, route, method).security).toEqual([{ bearerAuth: [], apiKey: [] }]);
     template.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
       Throttle: { RateLimit: 10, BurstLimit: 20 },
       Quota: { Limit: 10000, Period: 'DAY' },
@@ -348,6 +342,12 @@ describe('ItemsApiStack (prod, API keys, alarm email)', () => {
 
   it('keeps access logs for 90 days', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+
+  it('keeps the logical IDs of the deployed alarm topic, usage plan and API key', () => {
+    const deployed = ['AlarmTopicD01E77F9', 'ApiUsagePlanDBBE8AB1', 'ApiApiKey8A01341B'];
+
+    expect(Object.keys(template.toJSON().Resources)).toEqual(expect.arrayContaining(deployed));
   });
 });
 

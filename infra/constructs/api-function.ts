@@ -1,0 +1,77 @@
+/**
+ * The one Lambda function that answers every operation of openapi.yaml, with the role, log group
+ * and page-token secret it needs and nothing else.
+ */
+import { Duration, RemovalPolicy, SecretValue } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { dataRemovalPolicy, type StageConfig } from '../stage-config';
+import type { ItemsTable } from './items-table';
+
+export interface ApiFunctionProps {
+  /** The physical name prefix, `items-api-<stage>`; also the function's name. */
+  readonly name: string;
+  readonly config: Pick<StageConfig, 'retainData' | 'logRetention' | 'corsOrigins'>;
+  readonly table: ItemsTable;
+  /** Directory holding the built Lambda bundle (`npm run build` → dist/lambda). */
+  readonly codePath: string;
+}
+
+/** The API's function and what it runs with, created in `scope` itself (see ItemsApiStack). */
+export class ApiFunction {
+  readonly fn: lambda.Function;
+
+  constructor(scope: Construct, { name, config, table, codePath }: ApiFunctionProps) {
+    const pageTokenSecret = new secretsmanager.Secret(scope, 'PageTokenSecret', {
+      description: `Signs ${name} page tokens; rotating it invalidates outstanding nextTokens.`,
+      // 64 characters from the base64 alphabet decode to 48 bytes of key.
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: dataRemovalPolicy(config),
+    });
+
+    const functionLogs = new logs.LogGroup(scope, 'FunctionLogs', {
+      logGroupName: `/aws/lambda/${name}`,
+      retention: config.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // A role of our own instead of AWSLambdaBasicExecutionRole, whose log permissions are on `*`.
+    const role = new iam.Role(scope, 'FunctionRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `${name}: the items table and its own log group, nothing else`,
+    });
+    table.grantRepositoryAccess(role);
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [`${functionLogs.logGroupArn}:*`],
+      }),
+    );
+
+    this.fn = new lambda.Function(scope, 'Function', {
+      functionName: name,
+      description: 'Items API: every operation of openapi.yaml',
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      code: lambda.Code.fromAsset(codePath),
+      handler: 'index.handler',
+      // 512 MB: Lambda's CPU share grows with memory, and cold start (module loading) and JSON work
+      // are CPU-bound. A starting point, unmeasured on AWS: tune with Lambda Power Tuning (README).
+      memorySize: 512,
+      // Well under API Gateway's 29 s: a DynamoDB call that has not answered in 10 s will not.
+      timeout: Duration.seconds(10),
+      role,
+      logGroup: functionLogs,
+      environment: {
+        TABLE_NAME: table.table.tableName,
+        // Resolved by CloudFormation at deploy time: no Secrets Manager call on the cold-start path.
+        PAGE_TOKEN_SECRET: SecretValue.secretsManager(pageTokenSecret.secretArn).unsafeUnwrap(),
+        CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
+      },
+      // Default (unreserved) concurrency: the stage throttle bounds the load instead.
+    });
+  }
+}

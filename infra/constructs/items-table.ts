@@ -1,0 +1,62 @@
+/**
+ * The items table: the key design of src/storage/dynamodb/table-design.ts, on demand, recoverable,
+ * and the one grant that lets a role call what the repository calls.
+ */
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import { ITEMS_TABLE } from '../../src/storage/dynamodb/table-design';
+import { dataRemovalPolicy, type StageConfig } from '../stage-config';
+
+/** The DynamoDB operations the repository calls, and no others. */
+export const REPOSITORY_OPERATIONS = [
+  dynamodb.Operation.GET_ITEM,
+  dynamodb.Operation.PUT_ITEM,
+  dynamodb.Operation.UPDATE_ITEM,
+  dynamodb.Operation.DELETE_ITEM,
+  dynamodb.Operation.QUERY,
+] as const;
+
+/** The IAM actions for REPOSITORY_OPERATIONS. */
+export const REPOSITORY_ACTIONS = REPOSITORY_OPERATIONS.map((operation) => `dynamodb:${operation}`);
+
+export interface ItemsTableProps {
+  /** The physical name prefix, `items-api-<stage>`. */
+  readonly name: string;
+  readonly config: Pick<StageConfig, 'retainData'>;
+}
+
+/** The items table and its status index, created in `scope` itself (see ItemsApiStack). */
+export class ItemsTable {
+  readonly table: dynamodb.Table;
+
+  constructor(scope: Construct, { name, config }: ItemsTableProps) {
+    this.table = new dynamodb.Table(scope, 'Items', {
+      tableName: `${name}-items`,
+      partitionKey: { name: ITEMS_TABLE.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: ITEMS_TABLE.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // AWS-owned key: encrypted at rest at no cost and with no KMS permissions for the function.
+      encryption: dynamodb.TableEncryption.DEFAULT,
+      deletionProtection: config.retainData,
+      removalPolicy: dataRemovalPolicy(config),
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: ITEMS_TABLE.statusIndex.name,
+      partitionKey: { name: ITEMS_TABLE.statusIndex.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: ITEMS_TABLE.statusIndex.sortKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.ALL,
+    });
+  }
+
+  /** Lets `role` call the repository's operations on the table and its status index, nothing more. */
+  grantRepositoryAccess(role: iam.IRole): void {
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: [...REPOSITORY_ACTIONS],
+        resources: [this.table.tableArn, `${this.table.tableArn}/index/${ITEMS_TABLE.statusIndex.name}`],
+      }),
+    );
+  }
+}
