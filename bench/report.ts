@@ -34,6 +34,8 @@ export interface Ratios {
 
 export interface VariantReport {
   readonly name: string;
+  /** Which wiring or options the variant runs with. */
+  readonly description: string;
   /** The file whose size is reported (for ours, the shipped dist/lambda/index.js). */
   readonly bundleFile?: string;
   readonly bundleBytes?: number;
@@ -158,6 +160,7 @@ export function printReport(report: BenchReport): void {
   );
   out.push(
     'warm µs/op: geometric mean of the six operations; peak RSS: maxRSS of the warm process after its loop.',
+    ...report.variants.map(({ name, description }) => `  ${name}: ${description}`),
   );
 
   out.push('', 'Cold start (process start -> first getItem response), medians');

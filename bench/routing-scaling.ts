@@ -7,9 +7,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { operationsOf } from '../src/spec/openapi-document';
 import { runNode } from './child-process';
 import type { RoutingResult } from './runners/protocol';
-import { countOperations, routingRequest, scaledSpec } from './synthetic-spec';
+import { routingRequest, scaledSpec } from './synthetic-spec';
 
 export type RouterKind = 'ours' | 'ours-path-only' | 'openapi-backend';
 
@@ -47,7 +48,7 @@ export interface RoutingScaling {
 }
 
 export async function measureRoutingScaling(options: ScalingOptions): Promise<RoutingScaling> {
-  const ourOperations = countOperations(options.spec);
+  const ourOperations = operationsOf(options.spec).length;
   const specs = [
     {
       label: OUR_SPEC_LABEL,

@@ -4,14 +4,8 @@
  * spec has the asked number of operations. Only the operation count differs from openapi.yaml.
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { isHttpMethod, isObject, type Json, operationsOf } from '../src/spec/openapi-document';
 import type { RoutingRequest } from './runners/protocol';
-
-type Json = Record<string, unknown>;
-
-const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface ScaledSpec {
   readonly spec: Json;
@@ -23,14 +17,14 @@ export interface ScaledSpec {
 export function scaledSpec(spec: Json, operationCount: number, template: string): ScaledSpec {
   if (!isObject(spec.paths)) throw new Error('not an OpenAPI document: no paths');
   const source = Object.entries(spec.paths).filter((entry): entry is [string, Json] => isObject(entry[1]));
-  const copies = Math.ceil(operationCount / countOperations(spec));
+  const copies = Math.ceil(operationCount / operationsOf(spec).length);
   const paths: Json = {};
   let count = 0;
   for (let copy = 0; count < operationCount; copy++) {
     for (const [path, item] of source) {
       const copied: Json = {};
       for (const [key, value] of Object.entries(item)) {
-        if (!METHODS.includes(key)) copied[key] = value;
+        if (!isHttpMethod(key)) copied[key] = value;
         else if (count < operationCount && isObject(value)) {
           copied[key] = { ...value, operationId: `${String(value.operationId)}R${copy}` };
           count++;
@@ -40,14 +34,6 @@ export function scaledSpec(spec: Json, operationCount: number, template: string)
     }
   }
   return { spec: { ...spec, paths }, middleTemplate: renamed(template, Math.floor(copies / 2)) };
-}
-
-export function countOperations(spec: Json): number {
-  const paths = isObject(spec.paths) ? Object.values(spec.paths) : [];
-  return paths.reduce<number>(
-    (sum, item) => sum + (isObject(item) ? METHODS.filter((method) => method in item).length : 0),
-    0,
-  );
 }
 
 /** The request a proxy event carries, parsed, for a router to route and validate, at `template`. */

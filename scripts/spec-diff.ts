@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
+import { asObject, isObject, type Json } from '../src/spec/openapi-document';
 import { compareSpecs, RefError } from './spec-diff/compare';
-import { asObject, isObject, type Json } from './spec-diff/json';
 
 const USAGE = 'usage: spec-diff <old-spec-file> [--new <file>] [--allow-breaking-on-major]';
 const DEFAULT_NEW_SPEC = path.join(path.resolve(__dirname, '..'), 'openapi.yaml');

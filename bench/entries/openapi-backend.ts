@@ -1,97 +1,12 @@
 /**
- * openapi-backend in its default wiring, as its README and Lambda example set it up: the spec,
- * one handler per operationId plus notFound / validationFail / methodNotAllowed, default options
- * (so init() compiles every request validator at cold start), ajv-formats so formats are enforced.
- * The operations behind it are the baseline's, so the difference is openapi-backend alone.
+ * openapi-backend with its default options, as its README and Lambda example ship it: init()
+ * validates the document against the OpenAPI schema, dereferences it asynchronously and compiles
+ * every request and response validator before the first request is answered.
  */
-
-import addFormats from 'ajv-formats';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import OpenAPIBackend, { type Context, type Document } from 'openapi-backend';
-import spec from '../../generated/openapi.json';
-import type { ItemFields, ItemMergePatch, ItemStatus } from '../../src/domain/item';
-import type { ProxyHandler } from '../../src/lambda-proxy';
 import { createDocumentClient } from '../../src/storage/dynamodb/document-client';
-import { callerOf, headerOf, itemOperations, respond } from '../item-operations';
-import { MemoryItemRepository } from '../memory-item-repository';
+import { openApiBackendHandler } from '../openapi-backend-handler';
 
 /** Unused, but loaded and constructed at cold start as a real function's SDK client is. */
 export const documentClient = createDocumentClient({ region: 'us-east-1' });
 
-const operations = itemOperations(new MemoryItemRepository());
-
-type OperationHandler = (context: Context, event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
-
-/** Runs an operation for the authorizer's subject; 401 without one, as our app answers. */
-const forCaller =
-  (
-    operation: (owner: string, ...args: Parameters<OperationHandler>) => Promise<APIGatewayProxyResult>,
-  ): OperationHandler =>
-  async (context, event) => {
-    const owner = callerOf(event);
-    return owner === undefined ? respond(401, { title: 'Unauthorized' }) : operation(owner, context, event);
-  };
-
-const itemId = (context: Context): string => String(context.request.params.itemId);
-// openapi-backend has validated the body against the operation's schema before the handler runs.
-const bodyOf = <T>(context: Context): T => context.request.requestBody;
-
-const handlers: Record<string, OperationHandler> = {
-  listItems: forCaller((owner, context) => {
-    const { limit, status } = context.request.query;
-    return operations.listItems(owner, {
-      limit: limit === undefined ? 20 : Number(limit),
-      ...(typeof status === 'string' && { status: status as ItemStatus }),
-    });
-  }),
-  createItem: forCaller((owner, context) => operations.createItem(owner, bodyOf<ItemFields>(context))),
-  getItem: forCaller((owner, context) => operations.getItem(owner, itemId(context))),
-  replaceItem: forCaller((owner, context, event) =>
-    operations.replaceItem(owner, itemId(context), bodyOf<ItemFields>(context), headerOf(event, 'If-Match')),
-  ),
-  updateItem: forCaller((owner, context, event) =>
-    operations.updateItem(
-      owner,
-      itemId(context),
-      bodyOf<ItemMergePatch>(context),
-      headerOf(event, 'If-Match'),
-    ),
-  ),
-  deleteItem: forCaller((owner, context, event) =>
-    operations.deleteItem(owner, itemId(context), headerOf(event, 'If-Match')),
-  ),
-  notFound: async () => respond(404, { title: 'Not found' }),
-  methodNotAllowed: async () => respond(405, { title: 'Method not allowed' }),
-  validationFail: async (context) =>
-    respond(400, { title: 'Bad request', errors: context.validation.errors }),
-};
-
-const api = new OpenAPIBackend({
-  definition: spec as Document,
-  handlers,
-  customizeAjv: (ajv) => {
-    addFormats(ajv);
-    return ajv;
-  },
-});
-const ready = api.init();
-
-export const handler: ProxyHandler = async (event) => {
-  await ready;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(event.headers)) if (value !== undefined) headers[name] = value;
-  const query: Record<string, string> = {};
-  for (const [name, value] of Object.entries(event.queryStringParameters ?? {})) {
-    if (value !== undefined) query[name] = value;
-  }
-  return api.handleRequest(
-    {
-      method: event.httpMethod,
-      path: event.path,
-      headers,
-      query,
-      ...(event.body !== null && { body: event.body }),
-    },
-    event,
-  );
-};
+export const handler = openApiBackendHandler({});

@@ -5,8 +5,15 @@
  * into these envelopes (`/query/limit`, `/requestBody/name`), which http/validation-issues.ts reads.
  */
 import type { OperationRoute } from '../../src/http/router';
-
-type Json = Record<string, unknown>;
+import {
+  asArray,
+  asObject,
+  type HttpMethod,
+  inlineRefs,
+  isHttpMethod,
+  isObject,
+  type Json,
+} from '../../src/spec/openapi-document';
 
 export interface OperationSchemas {
   readonly route: OperationRoute;
@@ -14,17 +21,18 @@ export interface OperationSchemas {
   readonly body?: Json;
 }
 
-const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'] as const;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 export function operationSchemas(spec: unknown): OperationSchemas[] {
   if (!isObject(spec) || !isObject(spec.paths)) throw new Error('not an OpenAPI document: no paths');
-  const document = spec;
-  const resolved = stripAnnotations(inline(document, document)) as { paths: Record<string, Json> };
-  return Object.entries(resolved.paths).flatMap(([template, pathItem]) =>
-    METHODS.filter((method) => isObject(pathItem[method])).map((method) => {
-      const operation = pathItem[method] as Json;
+  // Inlined so each schema compiles on its own; stripAnnotations then rebuilds every object, so the
+  // targets inlineRefs shares become separate copies. The spec is not recursive.
+  const resolved = asObject(stripAnnotations(inlineRefs(spec)));
+  return Object.entries(asObject(resolved.paths)).flatMap(([template, item]) => {
+    const pathItem = asObject(item);
+    // In the spec's own order, which generated/routes.ts follows.
+    const operations = Object.entries(pathItem).filter(
+      (entry): entry is [HttpMethod, Json] => isHttpMethod(entry[0]) && isObject(entry[1]),
+    );
+    return operations.map(([method, operation]) => {
       if (typeof operation.operationId !== 'string')
         throw new Error(`${method.toUpperCase()} ${template} has no operationId`);
       const parameters = [...asArray(pathItem.parameters), ...asArray(operation.parameters)].filter(isObject);
@@ -63,8 +71,8 @@ export function operationSchemas(spec: unknown): OperationSchemas[] {
             },
           }),
       };
-    }),
-  );
+    });
+  });
 }
 
 function paramsSchema(parameters: readonly Json[]): Json {
@@ -90,14 +98,6 @@ function paramsSchema(parameters: readonly Json[]): Json {
     },
     required: ['path', 'query', 'header'],
   };
-}
-
-/** Inlines `$ref`s, so each schema compiles on its own. The spec is not recursive. */
-function inline(value: unknown, root: Json): unknown {
-  if (Array.isArray(value)) return value.map((child) => inline(child, root));
-  if (!isObject(value)) return value;
-  if (typeof value.$ref === 'string') return inline(resolve(root, value.$ref), root);
-  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, inline(child, root)]));
 }
 
 const ANNOTATIONS = new Set([
@@ -135,17 +135,4 @@ function stripAnnotations(value: unknown): unknown {
         return [key, stripAnnotations(child)];
       }),
   );
-}
-
-function resolve(root: Json, ref: string): unknown {
-  if (!ref.startsWith('#/')) throw new Error(`only local $refs are supported: ${ref}`);
-  return ref
-    .slice(2)
-    .split('/')
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce<unknown>((node, part) => (isObject(node) ? node[part] : undefined), root);
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }

@@ -1,13 +1,10 @@
+import { asObject, HTTP_METHODS, inlineRefs, isObject, type Json } from '../../src/spec/openapi-document';
 import { breaking, compatible, type SpecChange } from './change';
-import { asObject, isObject, type Json } from './json';
-import { resolveRefs } from './resolve-refs';
 import { compareSchemas, type Direction } from './schema-diff';
 import { compareSecurity } from './security-diff';
 
+export { RefError } from '../../src/spec/openapi-document';
 export type { SpecChange } from './change';
-export { RefError } from './resolve-refs';
-
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 interface KeyedDiff {
   removed(key: string, value: Json): SpecChange[];
@@ -135,8 +132,11 @@ function compareResponses(where: string, before: Json, after: Json): SpecChange[
   });
 }
 
-const operationsOf = (pathItem: Json): Json =>
-  Object.fromEntries(METHODS.filter((method) => isObject(pathItem[method])).map((m) => [m, pathItem[m]]));
+/** The path item's operations keyed by method, without its shared fields (parameters, summary…). */
+const operationsByMethod = (pathItem: Json): Json =>
+  Object.fromEntries(
+    HTTP_METHODS.filter((method) => isObject(pathItem[method])).map((m) => [m, pathItem[m]]),
+  );
 
 /** The operation's own `security`, or the document's when it has none (an empty list overrides it). */
 const securityOf = (operation: Json, spec: Json): unknown =>
@@ -148,7 +148,7 @@ function comparePathItems(
   after: Json,
   specs: readonly [Json, Json],
 ): SpecChange[] {
-  return diffKeys(operationsOf(before), operationsOf(after), {
+  return diffKeys(operationsByMethod(before), operationsByMethod(after), {
     removed: (method) => [breaking(`${method.toUpperCase()} ${path}`, 'operation removed')],
     added: (method) => [compatible(`${method.toUpperCase()} ${path}`, 'operation added')],
     both: (method, was, is) => {
@@ -167,10 +167,11 @@ function comparePathItems(
  * Every difference between two versions of an OpenAPI 3.0 document that an existing client could notice,
  * each marked breaking or compatible. Documentation (descriptions, summaries, examples) is not compared.
  * Paths are matched by their exact template, so renaming a path parameter reads as a removed path.
- * Throws {@link RefError} for a `$ref` that cannot be resolved.
+ * `$ref`s are inlined first, so a change inside a component shows up at each operation that uses it;
+ * throws {@link RefError} for a `$ref` that cannot be resolved.
  */
 export function compareSpecs(oldSpec: unknown, newSpec: unknown): SpecChange[] {
-  const specs = [asObject(resolveRefs(oldSpec)), asObject(resolveRefs(newSpec))] as const;
+  const specs = [asObject(inlineRefs(oldSpec)), asObject(inlineRefs(newSpec))] as const;
   return diffKeys(asObject(specs[0].paths), asObject(specs[1].paths), {
     removed: (path) => [breaking(path, 'path removed')],
     added: (path) => [compatible(path, 'path added')],

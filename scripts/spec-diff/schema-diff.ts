@@ -1,5 +1,5 @@
+import { asObject, isObject, type Json } from '../../src/spec/openapi-document';
 import type { SpecChange } from './change';
-import { asObject, isObject, type Json } from './json';
 
 /** Who produces the values a schema describes: the client (request) or the server (response). */
 export type Direction = 'request' | 'response';

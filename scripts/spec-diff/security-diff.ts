@@ -1,5 +1,5 @@
+import { isObject } from '../../src/spec/openapi-document';
 import { breaking, compatible, type SpecChange } from './change';
-import { isObject } from './json';
 
 /** One way to authenticate: every scheme it needs, each with the scopes it needs. */
 type Alternative = ReadonlyMap<string, ReadonlySet<string>>;

@@ -31,7 +31,7 @@ export interface SpecOperation {
   readonly operation: Json;
 }
 
-/** Every operation of a document, in the order the spec lists them. */
+/** Every operation of a document: paths in the order the spec lists them, each path's methods in HTTP_METHODS order. */
 export function operationsOf(document: unknown): SpecOperation[] {
   const paths = asObject(asObject(document).paths);
   return Object.entries(paths).flatMap(([template, pathItem]) =>
@@ -65,7 +65,7 @@ export const unescapePointerToken = (token: string): string =>
 export const pointerTo = (...tokens: readonly string[]): string =>
   `#${tokens.map((token) => `/${escapePointerToken(token)}`).join('')}`;
 
-/** Thrown for a `$ref` that leaves the document or points at nothing. */
+/** Thrown for a `$ref` that leaves the document, points at nothing, or only at other `$ref`s in a cycle. */
 export class RefError extends Error {
   override readonly name = 'RefError';
 }
