@@ -21,7 +21,8 @@ export interface ReleaseFiles {
 export const RELEASES_DIR = 'spec-releases';
 const VERSION = /^(\d+)\.(\d+)\.(\d+)$/;
 const RELEASE_FILE = /^openapi-(\d+\.\d+\.\d+)\.yaml$/;
-const RELEASE_STEPS = "add a '## <version>' entry to CHANGELOG.md, then run `npm run spec:release`";
+const releaseSteps = (version: string): string =>
+  `add a '## ${version}' entry at the top of CHANGELOG.md, then run \`npm run spec:release\``;
 
 export const releaseFile = (version: string): string => `${RELEASES_DIR}/openapi-${version}.yaml`;
 
@@ -77,11 +78,13 @@ export function checkReleases(files: ReleaseFiles): string[] {
   const copy = files.releases[path.basename(releaseFile(current))];
   if (copy === undefined) {
     const than = newest === undefined ? '' : ` (newest release: ${newest})`;
-    problems.push(`openapi.yaml is info.version ${current}, which is not released${than}: ${RELEASE_STEPS}`);
+    problems.push(
+      `openapi.yaml is info.version ${current}, which is not released${than}: ${releaseSteps(current)}`,
+    );
   } else if (copy !== files.spec) {
     problems.push(
       `openapi.yaml differs from ${releaseFile(current)}, released as ${current}: bump info.version ` +
-        `(the major for a breaking change), ${RELEASE_STEPS}`,
+        `(the major for a breaking change), ${releaseSteps('<new version>')}`,
     );
   }
   return problems;

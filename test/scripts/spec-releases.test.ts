@@ -73,12 +73,12 @@ describe('checkReleases', () => {
     [
       'an unreleased info.version',
       { spec: createSpec('2.1.0') },
-      "openapi.yaml is info.version 2.1.0, which is not released (newest release: 2.0.0): add a '## <version>' entry to CHANGELOG.md, then run `npm run spec:release`",
+      "openapi.yaml is info.version 2.1.0, which is not released (newest release: 2.0.0): add a '## 2.1.0' entry at the top of CHANGELOG.md, then run `npm run spec:release`",
     ],
     [
       'a spec changed without a version bump',
       { spec: createSpec('2.0.0', 'Renamed') },
-      "openapi.yaml differs from spec-releases/openapi-2.0.0.yaml, released as 2.0.0: bump info.version (the major for a breaking change), add a '## <version>' entry to CHANGELOG.md, then run `npm run spec:release`",
+      "openapi.yaml differs from spec-releases/openapi-2.0.0.yaml, released as 2.0.0: bump info.version (the major for a breaking change), add a '## <new version>' entry at the top of CHANGELOG.md, then run `npm run spec:release`",
     ],
     [
       'a release copy missing from the changelog',
