@@ -1,6 +1,3 @@
-// The SDK warns once per process that Node 20 support ends in 2027; the README states the Node support.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
