@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { asObject } from './spec-diff/json';
+import { asObject } from '../src/spec/openapi-document';
 
 /** What the rules read: openapi.yaml, CHANGELOG.md and spec-releases/ (file name → text). */
 export interface ReleaseFiles {
