@@ -8,10 +8,8 @@ import { GATEWAY_PROBLEMS } from '../../infra/api-definition';
 import { FUNCTION_TABLE_ACTIONS, ItemsApiStack } from '../../infra/items-api-stack';
 import { stageConfig } from '../../infra/stage-config';
 import { buildLambda } from '../../scripts/build';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, type Json } from '../../src/spec/openapi-document';
+import { ROUTES } from '../support/operations';
 
 let codePath: string;
 beforeAll(async () => {
@@ -54,11 +52,11 @@ function withoutAwsAdditions(node: unknown): unknown {
   );
 }
 
-const operations = Object.entries(spec.paths).flatMap(([route, item]) =>
-  Object.entries(item).flatMap(([method, operation]) =>
-    'operationId' in operation ? [{ route, method, operationId: operation.operationId }] : [],
-  ),
-);
+const operations = ROUTES.map(({ template, method, operationId }) => ({
+  route: template,
+  method: method.toLowerCase(),
+  operationId,
+}));
 
 describe('ItemsApiStack (dev)', () => {
   let template: Template;

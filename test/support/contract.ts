@@ -8,6 +8,13 @@ import addFormats from 'ajv-formats';
 import type { components } from '../../generated/openapi';
 import spec from '../../generated/openapi.json';
 import { resourceMatcher } from '../../src/http/resource-matcher';
+import {
+  deref as derefIn,
+  inlineRefs,
+  type Json,
+  pointerTo,
+  resolvePointer,
+} from '../../src/spec/openapi-document';
 
 export interface ObservedResponse {
   readonly status: number;
@@ -15,39 +22,16 @@ export interface ObservedResponse {
   readonly body: string;
 }
 
-type Json = Record<string, unknown>;
-
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
-const document: Json = spec;
 const matchResource = resourceMatcher(Object.keys(spec.paths));
 const validators = new Map<unknown, ValidateFunction>();
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function pointer(ref: string): unknown {
-  return ref
-    .replace(/^#\//, '')
-    .split('/')
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce<unknown>((node, part) => (isObject(node) ? node[part] : undefined), document);
-}
-
 /** Follows a `$ref` at the top of a spec object (responses and headers may be references). */
-export function deref(value: unknown): Json | undefined {
-  if (isObject(value) && typeof value.$ref === 'string') return deref(pointer(value.$ref));
-  return isObject(value) ? value : undefined;
-}
+export const deref = (value: unknown): Json | undefined => derefIn(spec, value);
 
-/** Inlines every `$ref`, so each schema compiles on its own. The spec has no recursive schemas. */
-export function inline(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(inline);
-  if (!isObject(value)) return value;
-  if (typeof value.$ref === 'string') return inline(pointer(value.$ref));
-  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, inline(child)]));
-}
+/** Inlines every `$ref`, so each schema compiles on its own. */
+export const inline = (value: unknown): unknown => inlineRefs(spec, value);
 
 export function validatorFor(schema: unknown): ValidateFunction {
   let validate = validators.get(schema);
@@ -71,7 +55,7 @@ export function schemaValidator<Name extends SchemaName>(
 export function operationFor(method: string, path: string): Json | undefined {
   const resource = matchResource(path.split('?')[0] ?? path);
   if (resource === undefined) return undefined;
-  const pathItem = deref(pointer(`#/paths/${resource.resource.replaceAll('/', '~1')}`));
+  const pathItem = deref(resolvePointer(spec, pointerTo('paths', resource.resource)));
   return deref(pathItem?.[method.toLowerCase()]);
 }
 
