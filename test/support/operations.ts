@@ -10,8 +10,8 @@ import { handlers } from '../../src/http/handlers';
 import type { OperationId } from '../../src/http/operation-types';
 import type { OperationRoute } from '../../src/http/route-table';
 
-export interface Route<Id extends OperationId = OperationId> extends OperationRoute {
-  readonly operationId: Id;
+export interface Route extends OperationRoute {
+  readonly operationId: OperationId;
 }
 
 /**
@@ -30,18 +30,10 @@ const isOperationId = (id: string): id is OperationId => Object.hasOwn(handlers,
 /** Every operation, in the order openapi.yaml lists them. */
 export const ROUTES: readonly Route[] = routes.map((route) => {
   const { operationId } = route;
-  if (!isOperationId(operationId)) throw new Error(`generated/routes.ts has ${operationId}, the spec not`);
+  if (!isOperationId(operationId))
+    throw new Error(`generated/routes.ts has ${operationId}, which the handler map lacks: regenerate`);
   return { ...route, operationId };
 });
-
-/** The route of one operation. */
-export function routeOf<Id extends OperationId>(id: Id): Route<Id> {
-  for (const route of ROUTES) if (isRouteOf(route, id)) return route;
-  throw new Error(`no route for ${id}`);
-}
-
-const isRouteOf = <Id extends OperationId>(route: Route, id: Id): route is Route<Id> =>
-  route.operationId === id;
 
 /** The concrete path of a route: each `{name}` in its template replaced by the encoded parameter. */
 export function pathOf(route: Route, parameters: Readonly<Record<string, unknown>>): string {
