@@ -4,8 +4,8 @@ const base = require('./jest.config');
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
-  roots: ['<rootDir>/test/contract-suite'],
+  roots: ['<rootDir>/test/contract'],
   testMatch: ['**/*.contract.ts'],
-  globalSetup: '<rootDir>/test/contract-suite/global-setup.ts',
-  globalTeardown: '<rootDir>/test/contract-suite/global-teardown.ts',
+  globalSetup: '<rootDir>/test/contract/global-setup.ts',
+  globalTeardown: '<rootDir>/test/contract/global-teardown.ts',
 };

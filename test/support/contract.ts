@@ -5,6 +5,7 @@
  */
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import type { components } from '../../generated/openapi';
 import spec from '../../generated/openapi.json';
 import { pathMatcher } from '../../src/http/router';
 import {
@@ -44,6 +45,15 @@ export function validatorFor(schema: unknown): ValidateFunction {
     validators.set(schema, validate);
   }
   return validate;
+}
+
+export type SchemaName = keyof components['schemas'] & keyof typeof spec.components.schemas;
+
+/** A validator for one of the spec's named schemas that narrows to its generated type. */
+export function schemaValidator<Name extends SchemaName>(
+  name: Name,
+): ValidateFunction<components['schemas'][Name]> {
+  return ajv.compile<components['schemas'][Name]>(inline(spec.components.schemas[name]) as object);
 }
 
 /** The spec's operation object for a method and concrete path, if any. */

@@ -1,29 +1,40 @@
 import type { components } from '../../generated/openapi';
+import type { Item, ItemInput, ItemPage, Problem } from '../../src/client';
+import { type SchemaName, schemaValidator } from './contract';
 import type { ApiResponse, TestApi } from './test-api';
 
-export type ItemBody = components['schemas']['Item'];
-export type ItemPageBody = components['schemas']['ItemPage'];
-export type ProblemBody = components['schemas']['Problem'];
+/** Reads response bodies as one of the spec's schemas, failing the test on a body that is not one. */
+function bodyReader<Name extends SchemaName>(
+  name: Name,
+): (response: ApiResponse) => components['schemas'][Name] {
+  const validate = schemaValidator(name);
+  return (response) => {
+    const { json } = response;
+    if (!validate(json))
+      throw new Error(`expected a ${name} body, got ${response.status} ${response.body.slice(0, 200)}`);
+    return json;
+  };
+}
 
-// The test client has already validated each body against the spec, so these narrow to its types.
-export const asItem = (response: ApiResponse): ItemBody => response.json as unknown as ItemBody;
-export const asPage = (response: ApiResponse): ItemPageBody => response.json as unknown as ItemPageBody;
-export const asProblem = (response: ApiResponse): ProblemBody => response.json as unknown as ProblemBody;
+export const asItem: (response: ApiResponse) => Item = bodyReader('Item');
+export const asPage: (response: ApiResponse) => ItemPage = bodyReader('ItemPage');
+export const asProblem: (response: ApiResponse) => Problem = bodyReader('Problem');
 
-export function itemInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+/** A valid item input; tests of invalid ones spread it and add what breaks it. */
+export function itemInput(overrides: Partial<ItemInput> = {}): ItemInput {
   return { name: 'Quarterly report', description: 'Numbers for Q3', ...overrides };
 }
 
 /** Creates an item through the API and returns it, failing the test if creation fails. */
-export async function createItem(api: TestApi, overrides: Record<string, unknown> = {}): Promise<ItemBody> {
+export async function createItem(api: TestApi, overrides: Partial<ItemInput> = {}): Promise<Item> {
   const response = await api.call('POST', '/items', { body: itemInput(overrides) });
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${response.body}`);
   return asItem(response);
 }
 
 /** Every item the API lists, following nextToken to the end. */
-export async function listAll(api: TestApi, query = '', pageSize = 100): Promise<ItemBody[]> {
-  const items: ItemBody[] = [];
+export async function listAll(api: TestApi, query = '', pageSize = 100): Promise<Item[]> {
+  const items: Item[] = [];
   let token: string | undefined;
   do {
     const tokenParam = token === undefined ? '' : `&nextToken=${encodeURIComponent(token)}`;

@@ -1,4 +1,5 @@
-import { asPage, asProblem, createItem, type ItemBody, listAll } from '../../support/factories';
+import type { Item } from '../../../src/client';
+import { asPage, asProblem, createItem, listAll } from '../../support/factories';
 import { TRANSPORTS, useTestApi } from '../../support/test-api';
 
 describe.each(TRANSPORTS)('listItems (GET /items) via %s', (transport) => {
@@ -12,7 +13,7 @@ describe.each(TRANSPORTS)('listItems (GET /items) via %s', (transport) => {
   });
 
   describe('with items', () => {
-    const created: ItemBody[] = [];
+    const created: Item[] = [];
     beforeAll(async () => {
       for (let index = 0; index < 45; index += 1) {
         created.push(
@@ -32,7 +33,7 @@ describe.each(TRANSPORTS)('listItems (GET /items) via %s', (transport) => {
     it('follows nextToken through every page without repeating or skipping, even with creates between pages', async () => {
       // Prepare
       const expected = newestFirst();
-      const seen: ItemBody[] = [];
+      const seen: Item[] = [];
       let token: string | undefined;
       let pages = 0;
 

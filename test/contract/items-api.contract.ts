@@ -7,7 +7,9 @@
  */
 import spec from '../../generated/openapi.json';
 import { createItemsClient, type Item, type ItemsClient } from '../../src/client';
+import type { OperationId } from '../../src/http/operation-types';
 import { assertMatchesContract, inline, type ObservedResponse } from '../support/contract';
+import { type PathParameters, pathOf, ROUTES, type Route } from '../support/operations';
 import {
   bodyCases,
   type GeneratedValue,
@@ -27,7 +29,8 @@ interface Parameter {
 }
 
 interface OperationSpec {
-  readonly operationId: string;
+  readonly route: Route;
+  readonly operationId: OperationId;
   readonly method: string;
   readonly path: string;
   readonly parameters: readonly Parameter[];
@@ -52,43 +55,65 @@ interface Case {
 }
 
 type Json = Record<string, unknown>;
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const resolved = inline(spec) as { paths: Record<string, Json> };
 
-const operations: OperationSpec[] = Object.entries(resolved.paths).flatMap(([path, item]) =>
-  METHODS.filter((method) => item[method] !== undefined).map((method) => {
-    const operation = item[method] as Json;
-    const parameters = [
-      ...((item.parameters as Parameter[] | undefined) ?? []),
-      ...((operation.parameters as Parameter[] | undefined) ?? []),
-    ];
-    const requestBody = operation.requestBody as
-      | { content: Record<string, { schema: Schema }>; required?: boolean }
-      | undefined;
-    const mediaTypes = requestBody === undefined ? [] : Object.keys(requestBody.content);
-    const firstMedia = mediaTypes[0];
-    return {
-      operationId: String(operation.operationId),
-      method: method.toUpperCase(),
-      path,
-      // A parameter's own example is the best valid value; generation falls back to the schema.
-      parameters: parameters.map((parameter) => ({
-        ...parameter,
-        required: parameter.required === true,
-        schema:
-          'example' in parameter ? { ...parameter.schema, example: parameter.example } : parameter.schema,
-      })),
-      ...(requestBody !== undefined &&
-        firstMedia !== undefined && {
-          body: {
-            schema: requestBody.content[firstMedia]?.schema ?? {},
-            mediaTypes,
-            required: requestBody.required === true,
-          },
-        }),
-    };
-  }),
-);
+const operations: OperationSpec[] = ROUTES.map((route) => {
+  const item = resolved.paths[route.template] ?? {};
+  const operation = item[route.method.toLowerCase()] as Json;
+  const parameters = [
+    ...((item.parameters as Parameter[] | undefined) ?? []),
+    ...((operation.parameters as Parameter[] | undefined) ?? []),
+  ];
+  const requestBody = operation.requestBody as
+    | { content: Record<string, { schema: Schema }>; required?: boolean }
+    | undefined;
+  const mediaTypes = requestBody === undefined ? [] : Object.keys(requestBody.content);
+  const firstMedia = mediaTypes[0];
+  return {
+    route,
+    operationId: route.operationId,
+    method: route.method,
+    path: route.template,
+    // A parameter's own example is the best valid value; generation falls back to the schema.
+    parameters: parameters.map((parameter) => ({
+      ...parameter,
+      required: parameter.required === true,
+      schema: 'example' in parameter ? { ...parameter.schema, example: parameter.example } : parameter.schema,
+    })),
+    ...(requestBody !== undefined &&
+      firstMedia !== undefined && {
+        body: {
+          schema: requestBody.content[firstMedia]?.schema ?? {},
+          mediaTypes,
+          required: requestBody.required === true,
+        },
+      }),
+  };
+});
+
+/** What a stateful target can make for a request: an item of the suite's caller. */
+interface Fixtures {
+  item(): Promise<Item>;
+}
+
+/**
+ * How each operation's path parameters are obtained on a stateful target, where a schema-valid
+ * value would only name nothing: every case gets its own fresh fixture. A new operation does not
+ * compile until it has a row here.
+ */
+const PATH_FIXTURES = {
+  listItems: async () => ({}),
+  createItem: async () => ({}),
+  getItem: async ({ item }) => ({ itemId: (await item()).id }),
+  replaceItem: async ({ item }) => ({ itemId: (await item()).id }),
+  updateItem: async ({ item }) => ({ itemId: (await item()).id }),
+  deleteItem: async ({ item }) => ({ itemId: (await item()).id }),
+} satisfies { readonly [Id in OperationId]: (fixtures: Fixtures) => Promise<PathParameters<Id>> };
+
+/** One operation's fixture, widened so fixtures of different operations can be used alike. */
+function pathFixture(id: OperationId): (fixtures: Fixtures) => Promise<Readonly<Record<string, unknown>>> {
+  return PATH_FIXTURES[id];
+}
 
 /** Opaque values only the server can mint; a schema-valid string is not a valid one. */
 const OPAQUE_PARAMETERS = new Set(['nextToken']);
@@ -187,9 +212,7 @@ async function send(
   operation: OperationSpec,
   input: RequestInput,
 ): Promise<ObservedResponse> {
-  const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-    encodeURIComponent(input.path[name] ?? ''),
-  );
+  const path = pathOf(operation.route, input.path);
   const query = new URLSearchParams(input.query).toString();
   const response = await fetch(`${target.url}${path}${query === '' ? '' : `?${query}`}`, {
     method: operation.method,
@@ -250,11 +273,16 @@ function withoutLimitations(target: ContractTarget, operation: OperationSpec, ca
 describe.each(contractTargets())('$name', (target) => {
   const client = checkedClient(target);
 
-  /** A request with every required part valid; on stateful targets the path names a fresh item. */
+  /** A request with every required part valid; on stateful targets the path names fresh fixtures. */
   async function baseRequest(operation: OperationSpec): Promise<RequestInput> {
     const path: Record<string, string> = {};
-    for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
-      path[parameter.name] = target.stateful ? (await createItem()).id : asText(validValue(parameter.schema));
+    if (target.stateful) {
+      const fixture = await pathFixture(operation.operationId)({ item: () => createItem() });
+      for (const [name, value] of Object.entries(fixture)) path[name] = asText(value);
+    } else {
+      for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
+        path[parameter.name] = asText(validValue(parameter.schema));
+      }
     }
     const mediaType = operation.body?.mediaTypes[0];
     return {

@@ -1,11 +1,9 @@
 import spec from '../../generated/openapi.json';
 import { handlers } from '../../src/http/handlers';
 import { DEFAULT_PAGE_SIZE } from '../../src/http/handlers/list-items';
+import { isObject, type Json, operationsOf } from '../../src/spec/openapi-document';
 import { deref, validatorFor } from '../support/contract';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const document: Json = spec;
 
 function resolve(value: unknown): Json {
@@ -14,15 +12,10 @@ function resolve(value: unknown): Json {
   return resolved;
 }
 
-const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
-const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
-  Object.entries(item)
-    .filter(([method]) => METHODS.includes(method))
-    .map(([method, operation]) => ({
-      name: `${method.toUpperCase()} ${path}`,
-      operation: resolve(operation),
-    })),
-);
+const operations = operationsOf(spec).map(({ template, method, operation }) => ({
+  name: `${method.toUpperCase()} ${template}`,
+  operation: resolve(operation),
+}));
 
 /** Every example in the spec with the schema it must satisfy, found by walking the whole document. */
 function examples(): Array<[string, unknown, unknown]> {
