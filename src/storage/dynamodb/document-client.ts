@@ -25,7 +25,12 @@ export function createDynamoDbClient(options: DocumentClientOptions): DynamoDBCl
     retryMode: 'standard',
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     // Without these an attempt waits as long as the socket stays open: a held answer blocked a GET for 40 s.
-    requestHandler: { connectionTimeout: attemptTimeoutMs, requestTimeout: attemptTimeoutMs },
+    requestHandler: {
+      connectionTimeout: attemptTimeoutMs,
+      requestTimeout: attemptTimeoutMs,
+      // Otherwise a silent socket only logs a warning and the attempt keeps waiting.
+      throwOnRequestTimeout: true,
+    },
     ...(options.endpoint !== undefined && {
       endpoint: options.endpoint,
       // The local engine accepts any credentials; fixed ones keep a developer's AWS profile out of it.

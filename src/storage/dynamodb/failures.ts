@@ -35,22 +35,18 @@ const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([
  * StorageUnavailableError, anything else (a bug, a validation error) is passed on unchanged.
  */
 export function storageFailure(error: unknown): unknown {
-  if (error instanceof StorageUnavailableError || !(error instanceof Error)) return error;
-  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-  const serverFault =
-    ('$fault' in error && error.$fault === 'server') ||
-    ('$metadata' in error &&
-      typeof error.$metadata === 'object' &&
-      error.$metadata !== null &&
-      'httpStatusCode' in error.$metadata &&
-      typeof error.$metadata.httpStatusCode === 'number' &&
-      error.$metadata.httpStatusCode >= 500);
-  if (
-    serverFault ||
-    UNAVAILABLE_NAMES.has(error.name) ||
-    (code !== undefined && UNAVAILABLE_CODES.has(code))
-  ) {
-    return new StorageUnavailableError({ cause: error });
-  }
-  return error;
+  if (typeof error !== 'object' || error === null || error instanceof StorageUnavailableError) return error;
+  return isUnavailable(error) ? new StorageUnavailableError({ cause: error }) : error;
+}
+
+function isUnavailable(error: object): boolean {
+  if ('name' in error && typeof error.name === 'string' && UNAVAILABLE_NAMES.has(error.name)) return true;
+  if ('code' in error && typeof error.code === 'string' && UNAVAILABLE_CODES.has(error.code)) return true;
+  if ('$fault' in error && error.$fault === 'server') return true;
+  if (!('$metadata' in error) || typeof error.$metadata !== 'object' || error.$metadata === null)
+    return false;
+  const status = 'httpStatusCode' in error.$metadata ? error.$metadata.httpStatusCode : undefined;
+  // The SDK attaches $metadata to every failure of a call. Without a status, no HTTP answer came
+  // back at all: a transport failure (the SDK wraps socket errors from another realm, code lost).
+  return status === undefined || (typeof status === 'number' && status >= 500);
 }
