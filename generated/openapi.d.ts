@@ -394,7 +394,7 @@ export interface components {
          *     be retried without doing it twice (draft-ietf-httpapi-idempotency-key-header-06). 1 to
          *     255 printable ASCII characters, sent bare or as a quoted Structured Field string
          *     (`"…"`, with `\"` and `\\` escapes); both forms are the same key. Keys are scoped to
-         *     the caller and the operation and expire after 24 hours.
+         *     the caller and the operation and expire after 24 hours. An empty value counts as no key.
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
          */
         IdempotencyKey: string;
@@ -471,7 +471,7 @@ export interface operations {
                  *     be retried without doing it twice (draft-ietf-httpapi-idempotency-key-header-06). 1 to
                  *     255 printable ASCII characters, sent bare or as a quoted Structured Field string
                  *     (`"…"`, with `\"` and `\\` escapes); both forms are the same key. Keys are scoped to
-                 *     the caller and the operation and expire after 24 hours.
+                 *     the caller and the operation and expire after 24 hours. An empty value counts as no key.
                  * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

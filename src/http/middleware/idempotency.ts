@@ -13,7 +13,10 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export function idempotencyMiddleware(): OperationMiddleware {
   return async (call, next) => {
     const header = call.request.headers[IDEMPOTENCY_KEY_HEADER];
-    if (header === undefined || !call.headerNames.has(IDEMPOTENCY_KEY_HEADER)) return next(call);
+    // A blank value is no key, as the spec says (HTTP strips a field value's whitespace).
+    if (header === undefined || header.trim() === '' || !call.headerNames.has(IDEMPOTENCY_KEY_HEADER)) {
+      return next(call);
+    }
     const idempotency = {
       scope: call.operationId,
       keyDigest: idempotencyKeyDigest(header),

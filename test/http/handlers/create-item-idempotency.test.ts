@@ -138,7 +138,7 @@ describe.each(TRANSPORTS)('createItem with Idempotency-Key via %s', (transport) 
   });
 
   it.each([
-    ['empty', ''],
+    ['bare with a space in it', 'two words'],
     ['over 255 characters', 'k'.repeat(256)],
     ['a non-ASCII character', 'clé'],
     ['an unterminated quoted string', '"abc'],
