@@ -5,6 +5,7 @@
  * not the table: ScannedCount stays at the page size plus the one extra item that tells whether
  * another page exists.
  */
+import { randomUUID } from 'node:crypto';
 import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
@@ -156,15 +157,19 @@ async function load(documents: DynamoDBDocumentClient, owner: string, count: num
     const now = new Date().toISOString();
     const status: ItemStatus = index % 4 === 3 ? 'archived' : 'active';
     records.push(
-      toItemRecord(owner, {
-        id: uuidv7(),
-        name: `Item ${index}`,
-        description: 'Loaded by npm run bench',
-        status,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      }),
+      toItemRecord(
+        owner,
+        {
+          id: uuidv7(),
+          name: `Item ${index}`,
+          description: 'Loaded by npm run bench',
+          status,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        },
+        randomUUID(),
+      ),
     );
   }
   const batches: ItemRecord[][] = [];

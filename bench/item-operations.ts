@@ -4,6 +4,7 @@
  * only in how a request reaches these functions (a switch, or openapi-backend's router and
  * validators). Nothing here validates input.
  */
+import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { v7 as uuidv7 } from 'uuid';
 import { ItemNotFoundError, VersionMismatchError } from '../src/domain/errors';
@@ -45,7 +46,9 @@ export interface ItemOperations {
 
 export function itemOperations(repository: ItemRepository): ItemOperations {
   const write = (owner: string, id: string, changes: ItemChanges, ifMatch: string | undefined) =>
-    answer(async () => itemResponse(await repository.update(owner, id, changes, versions(ifMatch))));
+    answer(async () =>
+      itemResponse(await repository.update(owner, id, changes, randomUUID(), versions(ifMatch))),
+    );
   return {
     listItems: async (owner, query) => {
       const page = await repository.list(owner, query);
@@ -62,7 +65,7 @@ export function itemOperations(repository: ItemRepository): ItemOperations {
         updatedAt: now,
         version: 1,
       };
-      await repository.insert(owner, item);
+      await repository.insert(owner, item, randomUUID());
       return respond(201, item, { Location: `/items/${item.id}`, ETag: `"${item.version}"` });
     },
     getItem: (owner, id) =>
@@ -76,7 +79,7 @@ export function itemOperations(repository: ItemRepository): ItemOperations {
       write(owner, id, mergePatchChanges(patch, new Date().toISOString()), ifMatch),
     deleteItem: (owner, id, ifMatch) =>
       answer(async () => {
-        await repository.delete(owner, id, versions(ifMatch));
+        await repository.delete(owner, id, randomUUID(), versions(ifMatch));
         return { statusCode: 204, headers: {}, body: '' };
       }),
   };

@@ -6,7 +6,14 @@
  */
 import { ItemNotFoundError, VersionMismatchError } from '../src/domain/errors';
 import type { Item, ItemChanges } from '../src/domain/item';
-import type { ItemListPage, ItemListQuery, ItemRepository } from '../src/storage/item-repository';
+import type {
+  IdempotencyClaim,
+  InsertResult,
+  ItemListPage,
+  ItemListQuery,
+  ItemRepository,
+  WriteId,
+} from '../src/storage/item-repository';
 
 /** The caller every benchmark request is made for. */
 export const BENCH_OWNER = 'bench-user';
@@ -31,8 +38,19 @@ export class MemoryItemRepository implements ItemRepository {
     }
   }
 
-  async insert(owner: string, item: Item): Promise<void> {
+  /**
+   * Writes are not kept, so no write is ever seen twice and the write id has nothing to mark. The
+   * claim is ignored: no benchmark request sends an Idempotency-Key (bench/events.ts), so none
+   * reaches here; a benchmark that adds one needs keys recorded here first.
+   */
+  async insert(
+    owner: string,
+    item: Item,
+    _writeId: WriteId,
+    _claim?: IdempotencyClaim,
+  ): Promise<InsertResult> {
     if (this.items(owner).has(item.id)) throw new Error(`Item ${item.id} already exists`);
+    return { item, replayed: false };
   }
 
   async find(owner: string, id: string): Promise<Item | undefined> {
@@ -55,6 +73,7 @@ export class MemoryItemRepository implements ItemRepository {
     owner: string,
     id: string,
     changes: ItemChanges,
+    _writeId: WriteId,
     expectedVersions?: readonly number[],
   ): Promise<Item> {
     const { description, ...current } = this.current(owner, id, expectedVersions);
@@ -70,7 +89,12 @@ export class MemoryItemRepository implements ItemRepository {
     };
   }
 
-  async delete(owner: string, id: string, expectedVersions?: readonly number[]): Promise<void> {
+  async delete(
+    owner: string,
+    id: string,
+    _writeId: WriteId,
+    expectedVersions?: readonly number[],
+  ): Promise<void> {
     this.current(owner, id, expectedVersions);
   }
 

@@ -26,6 +26,10 @@ export interface paths {
          * @description Creates an item from the given fields. The server assigns `id`, `version` (1) and the
          *     timestamps; sending any of them is an error. `status` defaults to `active`. The new
          *     item's URL is in `Location`, its version in `ETag`.
+         *
+         *     Send an `Idempotency-Key` to make retrying safe: for 24 hours, the same key with the
+         *     same body from the same caller answers the first response again (same item, `Location`,
+         *     `ETag` and body, with `Idempotent-Replayed: true`) and creates nothing more.
          */
         post: operations["createItem"];
         delete?: never;
@@ -305,6 +309,58 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description A request with the same `Idempotency-Key` is being committed right now. Retry after
+         *     `Retry-After` seconds to get its answer.
+         */
+        IdempotencyKeyInUse: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The `Idempotency-Key` was already used, within its 24 hours, with a different body;
+         *     nothing was created. Use a new key for a new request.
+         */
+        IdempotencyKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Another write to the item was being committed at the same moment; nothing was changed.
+         *     Retry after `Retry-After` seconds.
+         */
+        WriteConflict: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The item store did not answer in time (throttled, failing or unreachable) after the
+         *     server's own retries. Retry after `Retry-After` seconds. A write may or may not have
+         *     been applied: retry writes with `If-Match` or the same `Idempotency-Key`.
+         */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
@@ -333,6 +389,15 @@ export interface components {
          * @example "3"
          */
         IfMatch: string;
+        /**
+         * @description A key the client makes up for one request (a UUID is a good choice), so the request can
+         *     be retried without doing it twice (draft-ietf-httpapi-idempotency-key-header-06). 1 to
+         *     255 printable ASCII characters, sent bare or as a quoted Structured Field string
+         *     (`"…"`, with `\"` and `\\` escapes); both forms are the same key. Keys are scoped to
+         *     the caller and the operation and expire after 24 hours. An empty value counts as no key.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        IdempotencyKey: string;
     };
     requestBodies: never;
     headers: {
@@ -341,6 +406,11 @@ export interface components {
          * @example "3"
          */
         ETag: string;
+        /**
+         * @description Seconds to wait before retrying.
+         * @example 1
+         */
+        RetryAfter: string;
         /**
          * @description Path of the created item.
          * @example /items/01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71
@@ -389,12 +459,23 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client makes up for one request (a UUID is a good choice), so the request can
+                 *     be retried without doing it twice (draft-ietf-httpapi-idempotency-key-header-06). 1 to
+                 *     255 printable ASCII characters, sent bare or as a quoted Structured Field string
+                 *     (`"…"`, with `\"` and `\\` escapes); both forms are the same key. Keys are scoped to
+                 *     the caller and the operation and expire after 24 hours. An empty value counts as no key.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -404,11 +485,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The item was created. */
+            /**
+             * @description The item was created, by this request or (with `Idempotent-Replayed: true`) by an
+             *     earlier one with the same `Idempotency-Key` and body.
+             */
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
                     ETag: components["headers"]["ETag"];
+                    /**
+                     * @description Present, with the value `true`, when the response repeats the one an earlier
+                     *     request with the same `Idempotency-Key` got; nothing was created this time.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -418,9 +508,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getItem: {
@@ -453,6 +546,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     replaceItem: {
@@ -499,6 +593,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteItem: {
@@ -534,8 +629,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["WriteConflict"];
             412: components["responses"]["PreconditionFailed"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateItem: {
@@ -583,6 +680,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -16,7 +16,9 @@ export const operations: readonly OperationRoute[] = [
     "requestMediaTypes": [
       "application/json"
     ],
-    "headerNames": {}
+    "headerNames": {
+      "idempotency-key": "Idempotency-Key"
+    }
   },
   {
     "operationId": "getItem",

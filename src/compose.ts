@@ -9,6 +9,7 @@ import { createApp } from './http/app';
 import { handlers } from './http/handlers';
 import type { HttpApp } from './http/http-types';
 import { corsMiddleware } from './http/middleware/cors';
+import { idempotencyMiddleware } from './http/middleware/idempotency';
 import { createRouter } from './http/router';
 import { jsonLogger, type Logger } from './logger';
 import { createDocumentClient } from './storage/dynamodb/document-client';
@@ -33,8 +34,11 @@ export function composeApp(config: Config, overrides: Overrides = {}): HttpApp {
       createDocumentClient({
         region: config.region,
         ...(config.dynamodbEndpoint !== undefined && { endpoint: config.dynamodbEndpoint }),
+        attemptTimeoutMs: config.dynamodb.attemptTimeoutMs,
+        maxAttempts: config.dynamodb.maxAttempts,
       }),
       config.tableName,
+      { timeoutMs: config.dynamodb.timeoutMs },
     );
   const items = new ItemService({
     repository,
@@ -50,5 +54,7 @@ export function composeApp(config: Config, overrides: Overrides = {}): HttpApp {
     logger: overrides.logger ?? jsonLogger,
     // CORS off (no origins) adds nothing to the chain, so the warm path pays nothing for it.
     middleware: config.corsOrigins.length > 0 ? [corsMiddleware({ origins: config.corsOrigins })] : [],
+    // Acts only on operations whose spec declares Idempotency-Key, and only when a request sends one.
+    operationMiddleware: [idempotencyMiddleware()],
   });
 }

@@ -9,6 +9,17 @@ export interface Config {
   readonly pageTokenTtlSeconds: number;
   /** CORS_ALLOWED_ORIGINS, comma-separated; none means no CORS headers. */
   readonly corsOrigins: readonly string[];
+  readonly dynamodb: DynamoDbLimits;
+}
+
+/** How long a request may wait for DynamoDB before it answers 503 (see README, Reliability). */
+export interface DynamoDbLimits {
+  /** DYNAMODB_TIMEOUT_MS: one storage call, every attempt and backoff included. */
+  readonly timeoutMs: number;
+  /** DYNAMODB_ATTEMPT_TIMEOUT_MS: one attempt's connect and silent-socket limit. */
+  readonly attemptTimeoutMs: number;
+  /** DYNAMODB_MAX_ATTEMPTS: attempts per call, the first included. */
+  readonly maxAttempts: number;
 }
 
 export class ConfigError extends Error {
@@ -16,6 +27,11 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_PAGE_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+/**
+ * Three attempts of at most 1 s with backoff between them, inside a 3 s deadline: a request that
+ * cannot reach DynamoDB answers 503 well inside the function's 10 s timeout, never as a gateway 504.
+ */
+const DEFAULT_DYNAMODB_LIMITS: DynamoDbLimits = { timeoutMs: 3000, attemptTimeoutMs: 1000, maxAttempts: 3 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const tableName = required(env, 'TABLE_NAME');
@@ -39,7 +55,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
+    dynamodb: {
+      timeoutMs: positiveInteger(env, 'DYNAMODB_TIMEOUT_MS', DEFAULT_DYNAMODB_LIMITS.timeoutMs),
+      attemptTimeoutMs: positiveInteger(
+        env,
+        'DYNAMODB_ATTEMPT_TIMEOUT_MS',
+        DEFAULT_DYNAMODB_LIMITS.attemptTimeoutMs,
+      ),
+      maxAttempts: positiveInteger(env, 'DYNAMODB_MAX_ATTEMPTS', DEFAULT_DYNAMODB_LIMITS.maxAttempts),
+    },
   };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text.trim() === '') return fallback;
+  if (!/^\d+$/.test(text.trim()) || Number(text) <= 0) {
+    throw new ConfigError(`${name} must be a positive integer`);
+  }
+  return Number(text);
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

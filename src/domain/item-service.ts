@@ -1,4 +1,4 @@
-import type { ItemRepository } from '../storage/item-repository';
+import type { InsertResult, ItemRepository, WriteId } from '../storage/item-repository';
 import { ItemNotFoundError } from './errors';
 import {
   DEFAULT_ITEM_STATUS,
@@ -33,12 +33,34 @@ export interface ItemList {
 /** A write's precondition: the versions the caller's If-Match allows, or undefined for any. */
 export type ExpectedVersions = readonly number[] | undefined;
 
+/** How long an idempotency key holds its first answer (draft-ietf-httpapi-idempotency-key-header: 24 h is common). */
+export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
+
+/** A client's idempotency key for one create, already reduced to digests by the caller. */
+export interface IdempotentCreate {
+  /** The operation the key was sent to: the same key on another operation is another key. */
+  readonly scope: string;
+  readonly keyDigest: string;
+  /** A digest of the operation and the request body. */
+  readonly fingerprint: string;
+}
+
+/** What a write is: which request makes it (every retry of it the same), and its idempotency key if any. */
+export interface WriteRequest {
+  readonly writeId: WriteId;
+  readonly idempotency?: IdempotentCreate | undefined;
+}
+
+export type CreateResult = InsertResult;
+
 /** The items use cases. Every call is made on behalf of one owner and sees only that owner's items. */
 export class ItemService {
   constructor(private readonly deps: ItemServiceDependencies) {}
 
-  async create(owner: string, fields: ItemFields): Promise<Item> {
-    const timestamp = this.timestamp();
+  /** Creates an item; under an idempotency key already used with the same request, answers that request's item. */
+  create(owner: string, fields: ItemFields, write: WriteRequest): Promise<CreateResult> {
+    const now = this.deps.now();
+    const timestamp = now.toISOString();
     const item: Item = {
       id: this.deps.newId(),
       name: fields.name,
@@ -48,8 +70,12 @@ export class ItemService {
       updatedAt: timestamp,
       version: 1,
     };
-    await this.deps.repository.insert(owner, item);
-    return item;
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const claim =
+      write.idempotency === undefined
+        ? undefined
+        : { ...write.idempotency, now: nowSeconds, expiresAt: nowSeconds + IDEMPOTENCY_WINDOW_SECONDS };
+    return this.deps.repository.insert(owner, item, write.writeId, claim);
   }
 
   async get(owner: string, id: string): Promise<Item> {
@@ -75,16 +101,30 @@ export class ItemService {
     };
   }
 
-  replace(owner: string, id: string, fields: ItemFields, expected: ExpectedVersions): Promise<Item> {
-    return this.deps.repository.update(owner, id, replacementChanges(fields, this.timestamp()), expected);
+  replace(
+    owner: string,
+    id: string,
+    fields: ItemFields,
+    expected: ExpectedVersions,
+    write: WriteRequest,
+  ): Promise<Item> {
+    const changes = replacementChanges(fields, this.timestamp());
+    return this.deps.repository.update(owner, id, changes, write.writeId, expected);
   }
 
-  update(owner: string, id: string, patch: ItemMergePatch, expected: ExpectedVersions): Promise<Item> {
-    return this.deps.repository.update(owner, id, mergePatchChanges(patch, this.timestamp()), expected);
+  update(
+    owner: string,
+    id: string,
+    patch: ItemMergePatch,
+    expected: ExpectedVersions,
+    write: WriteRequest,
+  ): Promise<Item> {
+    const changes = mergePatchChanges(patch, this.timestamp());
+    return this.deps.repository.update(owner, id, changes, write.writeId, expected);
   }
 
-  delete(owner: string, id: string, expected: ExpectedVersions): Promise<void> {
-    return this.deps.repository.delete(owner, id, expected);
+  delete(owner: string, id: string, expected: ExpectedVersions, write: WriteRequest): Promise<void> {
+    return this.deps.repository.delete(owner, id, write.writeId, expected);
   }
 
   private timestamp(): string {

@@ -1,7 +1,15 @@
 import type { Logger } from '../logger';
 import { UnauthenticatedError } from './errors';
 import type { HttpApp, HttpRequest, HttpResponse } from './http-types';
-import { compose, type Exchange, type Middleware } from './middleware';
+import {
+  compose,
+  composeOperation,
+  type Exchange,
+  type Middleware,
+  type OperationCall,
+  type OperationMiddleware,
+  type OperationResult,
+} from './middleware';
 import type {
   HandlerContext,
   HandlerMap,
@@ -20,14 +28,24 @@ export interface AppDependencies {
   readonly logger: Logger;
   /** Cross-cutting concerns, outermost first; each sees every answer, problem+json included. */
   readonly middleware?: readonly Middleware[];
+  /** Concerns around each handler call, after validation, outermost first (idempotency). */
+  readonly operationMiddleware?: readonly OperationMiddleware[];
 }
 
 /**
  * The HTTP application: route, read the body, validate against the spec, run the operation's
  * handler, serialise its result. Every failure on the way becomes problem+json in one place.
  */
-export function createApp({ router, handlers, context, logger, middleware = [] }: AppDependencies): HttpApp {
+export function createApp({
+  router,
+  handlers,
+  context,
+  logger,
+  middleware = [],
+  operationMiddleware = [],
+}: AppDependencies): HttpApp {
   const run = compose(middleware, serve);
+  const operate = composeOperation(operationMiddleware, (call) => callHandler(handlers, call, context));
   return (request: HttpRequest) => run({ request });
 
   async function serve(exchange: Exchange): Promise<HttpResponse> {
@@ -40,20 +58,35 @@ export function createApp({ router, handlers, context, logger, middleware = [] }
       if (caller === undefined) throw new UnauthenticatedError();
       const body = readJsonBody(request, match.requestMediaTypes);
       const parameters = router.validate(match, { query: request.query, headers: request.headers, body });
-      // The validator has just checked these values against the operation's schemas: this is the
-      // one point where runtime-validated data takes on the generated types.
-      const typed = {
-        path: parameters.path,
-        query: parameters.query,
-        headers: request.headers,
-        body,
-        caller,
-      } as HandlerRequest<typeof match.operationId>;
-      return toHttpResponse(await invoke(handlers, match.operationId, typed, context));
+      const call: OperationCall = {
+        operationId: match.operationId,
+        headerNames: match.operation.headerNames,
+        request: {
+          path: parameters.path,
+          query: parameters.query,
+          headers: request.headers,
+          body,
+          caller,
+          // The gateway's request id is the same on every retry of this request underneath
+          // (SDK attempts, a second invocation), so storage can recognise its own earlier commit.
+          write: { writeId: request.requestId },
+        },
+      };
+      return toHttpResponse(await operate(call));
     } catch (error) {
       return problemResponse(error, request.requestId, logger);
     }
   }
+}
+
+function callHandler(
+  handlers: HandlerMap,
+  call: OperationCall,
+  context: HandlerContext,
+): Promise<OperationResult> {
+  // The validator has checked these values against the operation's schemas: this is the one point
+  // where runtime-validated data takes on the generated types.
+  return invoke(handlers, call.operationId, call.request as HandlerRequest<typeof call.operationId>, context);
 }
 
 function invoke<Id extends OperationId>(
@@ -66,13 +99,7 @@ function invoke<Id extends OperationId>(
   return handler(request, context);
 }
 
-interface SerializableResult {
-  readonly status: number;
-  readonly headers: object;
-  readonly body?: unknown;
-}
-
-function toHttpResponse(result: SerializableResult): HttpResponse {
+function toHttpResponse(result: OperationResult): HttpResponse {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(result.headers)) headers[name.toLowerCase()] = String(value);
   if (result.body === undefined) return { status: result.status, headers };

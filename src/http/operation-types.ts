@@ -4,7 +4,7 @@
  * header or body the spec does not document, is a compile error.
  */
 import type { operations } from '../../generated/openapi';
-import type { ItemService } from '../domain/item-service';
+import type { ItemService, WriteRequest } from '../domain/item-service';
 import type { Caller } from './http-types';
 
 export type OperationId = keyof operations;
@@ -30,6 +30,11 @@ export interface HandlerRequest<Id extends OperationId> {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: RequestBody<Id>;
   readonly caller: Caller;
+  /**
+   * This request as a write: its id (the gateway's request id, the same on every retry of this
+   * request) and, set by the idempotency middleware, the client's Idempotency-Key.
+   */
+  readonly write: WriteRequest;
 }
 
 type SuccessStatus<Id extends OperationId> = Extract<keyof Operation<Id>['responses'], 200 | 201 | 202 | 204>;
@@ -37,6 +42,8 @@ type ResponseSpec<Id extends OperationId, S extends SuccessStatus<Id>> = Operati
 type ResultFor<R, S> = {
   readonly status: S;
   readonly headers: KnownKeys<R extends { headers: infer H } ? H : never>;
+  /** The answer repeats an earlier request's (idempotency); middleware says so, it is never serialised. */
+  readonly replayed?: boolean;
 } & (ContentOf<R> extends undefined ? { readonly body?: undefined } : { readonly body: ContentOf<R> });
 
 /** A handler's successful result; errors are thrown as typed errors and mapped in http/problem.ts. */

@@ -59,6 +59,24 @@ export const PROBLEM_TYPES = {
     detail:
       'The item has changed since you read it (If-Match does not match its ETag); fetch it again and retry.',
   },
+  'write-conflict': {
+    status: 409,
+    title: 'Write conflict',
+    detail: 'Another write to this item is in progress; retry shortly.',
+    headers: { 'retry-after': '1' },
+  },
+  'idempotency-key-in-use': {
+    status: 409,
+    title: 'Idempotency key in use',
+    detail: 'A request with this Idempotency-Key is still in progress; retry shortly to get its answer.',
+    headers: { 'retry-after': '1' },
+  },
+  'idempotency-key-reused': {
+    status: 422,
+    title: 'Idempotency key reused',
+    detail:
+      'This Idempotency-Key was already used with a different request; use a new key for a new request.',
+  },
   'unsupported-media-type': {
     status: 415,
     title: 'Unsupported media type',
@@ -78,6 +96,13 @@ export const PROBLEM_TYPES = {
     status: 500,
     title: 'Internal server error',
     detail: 'The server could not complete the request. Quote the instance id when reporting this.',
+  },
+  'service-unavailable': {
+    status: 503,
+    title: 'Service unavailable',
+    detail:
+      'The item store did not answer in time. Retry after the delay in Retry-After; a write may have been applied, so retry it with If-Match or the same Idempotency-Key.',
+    headers: { 'retry-after': '2' },
   },
   'bad-gateway': { status: 502, title: 'Upstream failure', detail: 'The function failed to answer.' },
   'gateway-timeout': {

@@ -7,11 +7,15 @@
 import type { components } from '../../generated/openapi';
 import {
   type DomainError,
+  IdempotencyKeyInUseError,
+  IdempotencyKeyReusedError,
   InvalidPageTokenError,
   ItemNotFoundError,
   VersionMismatchError,
+  WriteConflictError,
 } from '../domain/errors';
 import type { Logger } from '../logger';
+import { StorageUnavailableError } from '../storage/errors';
 import {
   BodyTooLargeError,
   type HttpError,
@@ -35,7 +39,7 @@ export interface MappedProblem {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-type KnownError = DomainError | HttpError;
+type KnownError = DomainError | HttpError | StorageUnavailableError;
 
 /** Every error class with a problem type, by kind: a kind added to the unions must be added here. */
 const KNOWN_ERRORS: {
@@ -46,6 +50,10 @@ const KNOWN_ERRORS: {
   'item-not-found': ItemNotFoundError,
   'version-mismatch': VersionMismatchError,
   'invalid-page-token': InvalidPageTokenError,
+  'write-conflict': WriteConflictError,
+  'idempotency-key-reused': IdempotencyKeyReusedError,
+  'idempotency-key-in-use': IdempotencyKeyInUseError,
+  'storage-unavailable': StorageUnavailableError,
   'route-not-found': RouteNotFoundError,
   'method-not-allowed': MethodNotAllowedError,
   unauthenticated: UnauthenticatedError,
@@ -90,6 +98,14 @@ function map(error: KnownError): MappedProblem {
       return { name: 'precondition-failed' };
     case 'unsupported-media-type':
       return { name: 'unsupported-media-type', detail: error.message };
+    case 'write-conflict':
+      return { name: 'write-conflict', detail: error.message };
+    case 'idempotency-key-reused':
+      return { name: 'idempotency-key-reused' };
+    case 'idempotency-key-in-use':
+      return { name: 'idempotency-key-in-use' };
+    case 'storage-unavailable':
+      return { name: 'service-unavailable' };
   }
 }
 
@@ -109,7 +125,12 @@ export function renderProblem(problem: MappedProblem, instance: string): HttpRes
 
 /** Turns any error thrown while serving a request into its problem+json response. */
 export function problemResponse(error: unknown, requestId: string, logger: Logger): HttpResponse {
-  if (isKnown(error)) return renderProblem(map(error), requestId);
+  if (isKnown(error)) {
+    // Not the client's doing and worth an alarm, though the client gets an honest 503.
+    if (error instanceof StorageUnavailableError)
+      logger.error('storage unavailable', { requestId, error: error.cause });
+    return renderProblem(map(error), requestId);
+  }
   logger.error('request failed', { requestId, error });
   return renderProblem({ name: 'internal-error' }, requestId);
 }

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { InvalidPageTokenError, ItemNotFoundError, VersionMismatchError } from '../../src/domain/errors';
 import type { Item } from '../../src/domain/item';
-import { ItemService } from '../../src/domain/item-service';
+import { ItemService, type WriteRequest } from '../../src/domain/item-service';
 import { PageTokenCodec } from '../../src/domain/page-token';
 import { useTestRepository } from '../support/table';
 
@@ -31,6 +31,8 @@ describe('ItemService on the DynamoDB repository', () => {
     });
   /** Each test has its own owner, so the tests of one table never see each other's items. */
   const newOwner = (): string => `owner-${randomUUID()}`;
+  /** A request's write, new each time: none of these tests retries one. */
+  const newWrite = (): WriteRequest => ({ writeId: randomUUID() });
 
   describe('create', () => {
     it('assigns the id, the clock time, version 1 and the default status, and stores the item', async () => {
@@ -40,27 +42,34 @@ describe('ItemService on the DynamoDB repository', () => {
       const at = tick();
 
       // Act
-      const created = await items.create(owner, { name: 'Quarterly report' });
+      const created = await items.create(owner, { name: 'Quarterly report' }, newWrite());
 
       // Assess
       expect(created).toEqual({
-        id: ids.at(-1),
-        name: 'Quarterly report',
-        status: 'active',
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
+        item: {
+          id: ids.at(-1),
+          name: 'Quarterly report',
+          status: 'active',
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+        },
+        replayed: false,
       });
-      expect(await items.get(owner, created.id)).toEqual(created);
+      expect(await items.get(owner, created.item.id)).toEqual(created.item);
     });
 
     it('keeps a given description and status', async () => {
       const items = service();
       const owner = newOwner();
 
-      const created = await items.create(owner, { name: 'n', description: 'd', status: 'archived' });
+      const { item } = await items.create(
+        owner,
+        { name: 'n', description: 'd', status: 'archived' },
+        newWrite(),
+      );
 
-      expect(await items.get(owner, created.id)).toMatchObject({ description: 'd', status: 'archived' });
+      expect(await items.get(owner, item.id)).toMatchObject({ description: 'd', status: 'archived' });
     });
   });
 
@@ -69,7 +78,7 @@ describe('ItemService on the DynamoDB repository', () => {
       ['an id nobody has', async () => uuidv7()],
       [
         "another owner's item",
-        async (items: ItemService) => (await items.create(newOwner(), { name: 'x' })).id,
+        async (items: ItemService) => (await items.create(newOwner(), { name: 'x' }, newWrite())).item.id,
       ],
     ])('reports %s as not found', async (_case, existing) => {
       const items = service();
@@ -81,7 +90,12 @@ describe('ItemService on the DynamoDB repository', () => {
 
   describe('replace and update', () => {
     async function stored(items: ItemService, owner: string): Promise<Item> {
-      return items.create(owner, { name: 'Draft', description: 'first notes', status: 'archived' });
+      const { item } = await items.create(
+        owner,
+        { name: 'Draft', description: 'first notes', status: 'archived' },
+        newWrite(),
+      );
+      return item;
     }
 
     it('replace makes the item equal to the fields, clearing what they omit, at the clock time', async () => {
@@ -92,7 +106,7 @@ describe('ItemService on the DynamoDB repository', () => {
       const at = tick();
 
       // Act
-      const replaced = await items.replace(owner, item.id, { name: 'Final' }, [1]);
+      const replaced = await items.replace(owner, item.id, { name: 'Final' }, [1], newWrite());
 
       // Assess
       const expected: Item = {
@@ -113,7 +127,13 @@ describe('ItemService on the DynamoDB repository', () => {
       const item = await stored(items, owner);
       const at = tick();
 
-      const updated = await items.update(owner, item.id, { description: null, status: null }, undefined);
+      const updated = await items.update(
+        owner,
+        item.id,
+        { description: null, status: null },
+        undefined,
+        newWrite(),
+      );
 
       expect(updated).toEqual({
         id: item.id,
@@ -127,18 +147,18 @@ describe('ItemService on the DynamoDB repository', () => {
 
     const writes = {
       replace: (items: ItemService, owner: string, id: string, expected: readonly number[]) =>
-        items.replace(owner, id, { name: 'lost' }, expected),
+        items.replace(owner, id, { name: 'lost' }, expected, newWrite()),
       update: (items: ItemService, owner: string, id: string, expected: readonly number[]) =>
-        items.update(owner, id, { name: 'lost' }, expected),
+        items.update(owner, id, { name: 'lost' }, expected, newWrite()),
       delete: (items: ItemService, owner: string, id: string, expected: readonly number[]) =>
-        items.delete(owner, id, expected),
+        items.delete(owner, id, expected, newWrite()),
     };
     describe.each(Object.entries(writes))('%s', (_write, write) => {
       it('refuses a stale version with VersionMismatchError, leaving the item as it was', async () => {
         const items = service();
         const owner = newOwner();
         const item = await stored(items, owner);
-        await items.update(owner, item.id, { name: 'changed meanwhile' }, [1]);
+        await items.update(owner, item.id, { name: 'changed meanwhile' }, [1], newWrite());
         const current = await items.get(owner, item.id);
 
         await expect(write(items, owner, item.id, [1])).rejects.toEqual(new VersionMismatchError(item.id));
@@ -162,9 +182,9 @@ describe('ItemService on the DynamoDB repository', () => {
     it('removes the item, so reading it is not found', async () => {
       const items = service();
       const owner = newOwner();
-      const item = await items.create(owner, { name: 'gone soon' });
+      const { item } = await items.create(owner, { name: 'gone soon' }, newWrite());
 
-      await items.delete(owner, item.id, undefined);
+      await items.delete(owner, item.id, undefined, newWrite());
 
       await expect(items.get(owner, item.id)).rejects.toEqual(new ItemNotFoundError(item.id));
     });
@@ -178,11 +198,14 @@ describe('ItemService on the DynamoDB repository', () => {
       items = service();
       for (let index = 0; index < 5; index += 1) {
         tick();
-        created.push(
-          await items.create(owner, { name: `item ${index}`, status: index < 3 ? 'active' : 'archived' }),
+        const { item } = await items.create(
+          owner,
+          { name: `item ${index}`, status: index < 3 ? 'active' : 'archived' },
+          newWrite(),
         );
+        created.push(item);
       }
-      await items.create(newOwner(), { name: 'not theirs' });
+      await items.create(newOwner(), { name: 'not theirs' }, newWrite());
     });
     const newestFirst = (status?: Item['status']) =>
       [...created].reverse().filter((item) => status === undefined || item.status === status);

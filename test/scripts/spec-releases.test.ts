@@ -1,13 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import {
   baselineVersion,
+  changelogVersions,
   checkReleases,
   compareVersions,
   planRelease,
   RELEASES_DIR,
   type ReleaseFiles,
 } from '../../scripts/spec-releases';
+import { asObject } from '../../src/spec/openapi-document';
 
 const root = path.resolve(__dirname, '../..');
 const read = (file: string): string => readFileSync(path.join(root, file), 'utf8');
@@ -52,11 +55,14 @@ describe('the repository', () => {
     // Prepare
     const files = readRepository();
 
+    const [current, previous] = changelogVersions(files.changelog);
+
     // Act
     const baseline = baselineVersion(files);
 
-    // Assess
-    expect(baseline).toBe('1.0.0');
+    // Assess: the changelog is newest first, and openapi.yaml is its newest entry.
+    expect(current).toBe(String(asObject(asObject(parse(files.spec)).info).version));
+    expect(baseline).toBe(previous);
   });
 });
 

@@ -2,11 +2,13 @@
 import { entityTag, itemBody } from '../item-representation';
 import type { Handler } from '../operation-types';
 
-export const createItem: Handler<'createItem'> = async ({ body, caller }, { items }) => {
-  const item = await items.create(caller.subject, body);
+export const createItem: Handler<'createItem'> = async ({ body, caller, write }, { items }) => {
+  // A replay answers with the item as first created, so the response is the first one again.
+  const { item, replayed } = await items.create(caller.subject, body, write);
   return {
     status: 201,
     headers: { Location: `/items/${item.id}`, ETag: entityTag(item) },
     body: itemBody(item),
+    replayed,
   };
 };

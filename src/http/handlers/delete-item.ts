@@ -2,7 +2,7 @@
 import { expectedVersions } from '../item-representation';
 import type { Handler } from '../operation-types';
 
-export const deleteItem: Handler<'deleteItem'> = async ({ path, headers, caller }, { items }) => {
-  await items.delete(caller.subject, path.itemId, expectedVersions(headers['if-match']));
+export const deleteItem: Handler<'deleteItem'> = async ({ path, headers, caller, write }, { items }) => {
+  await items.delete(caller.subject, path.itemId, expectedVersions(headers['if-match']), write);
   return { status: 204, headers: {} };
 };

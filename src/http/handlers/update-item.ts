@@ -2,7 +2,11 @@
 import { entityTag, expectedVersions, itemBody } from '../item-representation';
 import type { Handler } from '../operation-types';
 
-export const updateItem: Handler<'updateItem'> = async ({ path, headers, body, caller }, { items }) => {
-  const item = await items.update(caller.subject, path.itemId, body, expectedVersions(headers['if-match']));
+export const updateItem: Handler<'updateItem'> = async (
+  { path, headers, body, caller, write },
+  { items },
+) => {
+  const expected = expectedVersions(headers['if-match']);
+  const item = await items.update(caller.subject, path.itemId, body, expected, write);
   return { status: 200, headers: { ETag: entityTag(item) }, body: itemBody(item) };
 };

@@ -1,69 +1,130 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { createHash } from 'node:crypto';
 import {
-  DeleteCommand,
+  type CancellationReason,
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+  TransactionInProgressException,
+} from '@aws-sdk/client-dynamodb';
+import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ItemNotFoundError, VersionMismatchError } from '../../domain/errors';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  IdempotencyKeyInUseError,
+  IdempotencyKeyReusedError,
+  ItemNotFoundError,
+  VersionMismatchError,
+  WriteConflictError,
+} from '../../domain/errors';
 import type { Item, ItemChanges } from '../../domain/item';
-import type { ItemListPage, ItemListQuery, ItemRepository } from '../item-repository';
+import { StorageUnavailableError } from '../errors';
+import type {
+  IdempotencyClaim,
+  InsertResult,
+  ItemListPage,
+  ItemListQuery,
+  ItemRepository,
+  WriteId,
+} from '../item-repository';
 import {
   allOf,
+  anyOf,
+  attributeAtMost,
   attributeExists,
   attributeIn,
+  attributeNotEqual,
   attributeNotExists,
   type Condition,
   conditionInput,
   UpdateExpression,
 } from './expressions';
-import { fromItemRecord, toItemRecord } from './item-record';
+import { storageFailure } from './failures';
+import { fromIdempotencyRecord, fromItemRecord, toIdempotencyRecord, toItemRecord } from './item-record';
 import { ITEM_SORT_KEY_PREFIX, ITEMS_TABLE, itemSortKey, ownerKey, ownerStatusKey } from './table-design';
+
+export interface RepositoryOptions {
+  /** Deadline for one repository call, every SDK attempt and backoff included. */
+  readonly timeoutMs: number;
+}
+
+/** Deadline when none is configured: below the function's 10 s timeout with room to answer. */
+export const DEFAULT_STORAGE_TIMEOUT_MS = 3000;
+
+const LAST_WRITE = ITEMS_TABLE.lastWriteAttribute;
 
 /** ItemRepository on one DynamoDB table; see docs/dynamodb-design.md for the access patterns. */
 export class DynamoDbItemRepository implements ItemRepository {
+  private readonly timeoutMs: number;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+    options: Partial<RepositoryOptions> = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_STORAGE_TIMEOUT_MS;
+  }
 
-  async insert(owner: string, item: Item): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: toItemRecord(owner, item),
-        ...conditionInput(attributeNotExists(ITEMS_TABLE.partitionKey)),
-      }),
+  insert(owner: string, item: Item, writeId: WriteId, claim?: IdempotencyClaim): Promise<InsertResult> {
+    return this.bounded((abortSignal) =>
+      claim === undefined
+        ? this.insertOnce(owner, item, writeId, abortSignal)
+        : this.insertWithClaim(owner, item, writeId, claim, abortSignal),
     );
   }
 
-  async find(owner: string, id: string): Promise<Item | undefined> {
-    const { Item: record } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: key(owner, id), ConsistentRead: true }),
-    );
-    return record === undefined ? undefined : fromItemRecord(record);
+  find(owner: string, id: string): Promise<Item | undefined> {
+    return this.bounded(async (abortSignal) => {
+      const { Item: record } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: key(owner, id), ConsistentRead: true }),
+        { abortSignal },
+      );
+      return record === undefined ? undefined : fromItemRecord(record);
+    });
   }
 
-  async list(owner: string, query: ItemListQuery): Promise<ItemListPage> {
-    const { Items: records = [] } = await this.client.send(
-      new QueryCommand(listQueryInput(this.tableName, owner, query)),
-    );
-    return {
-      items: records.slice(0, query.limit).map(fromItemRecord),
-      hasMore: records.length > query.limit,
-    };
+  list(owner: string, query: ItemListQuery): Promise<ItemListPage> {
+    return this.bounded(async (abortSignal) => {
+      const input = listQueryInput(this.tableName, owner, query);
+      const records: Record<string, unknown>[] = [];
+      let start = input.ExclusiveStartKey;
+      // DynamoDB ends a page at 1 MB of data whatever Limit says; follow LastEvaluatedKey until
+      // the page plus the one look-ahead item are in, or the partition ends, so no cut hides items.
+      do {
+        const page = await this.client.send(
+          new QueryCommand({
+            ...input,
+            Limit: query.limit + 1 - records.length,
+            ...(start !== undefined && { ExclusiveStartKey: start }),
+          }),
+          { abortSignal },
+        );
+        records.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (records.length <= query.limit && start !== undefined);
+      return {
+        items: records.slice(0, query.limit).map(fromItemRecord),
+        hasMore: records.length > query.limit,
+      };
+    });
   }
 
-  async update(
+  update(
     owner: string,
     id: string,
     changes: ItemChanges,
+    writeId: WriteId,
     expectedVersions?: readonly number[],
   ): Promise<Item> {
-    const update = new UpdateExpression().set('updatedAt', changes.updatedAt).increment('version', 1);
+    const update = new UpdateExpression()
+      .set('updatedAt', changes.updatedAt)
+      .increment('version', 1)
+      .set(LAST_WRITE, writeId);
     if (changes.name !== undefined) update.set('name', changes.name);
     if (changes.status !== undefined) {
       update
@@ -72,44 +133,155 @@ export class DynamoDbItemRepository implements ItemRepository {
     }
     if (changes.description === null) update.remove('description');
     else if (changes.description !== undefined) update.set('description', changes.description);
-    const { Attributes: record } = await this.conditionally(id, () =>
-      this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key(owner, id),
-          ...update.build(versionCondition(expectedVersions)),
-          ReturnValues: 'ALL_NEW',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      ),
-    );
-    if (record === undefined) throw new Error(`UpdateItem on ${id} returned no attributes`);
-    return fromItemRecord(record);
+    return this.bounded(async (abortSignal) => {
+      try {
+        const { Attributes: record } = await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: key(owner, id),
+            ...update.build(allOf(versionCondition(expectedVersions), notWrittenBy(writeId))),
+            ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+          { abortSignal },
+        );
+        if (record === undefined) throw new Error(`UpdateItem on ${id} returned no attributes`);
+        return fromItemRecord(record);
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const old = error.Item === undefined ? undefined : unmarshall(error.Item);
+        // An earlier attempt of this very request committed and its answer was lost: the stored
+        // item is that write's result (any later write would have replaced the marker).
+        if (old !== undefined && old[LAST_WRITE] === writeId) return fromItemRecord(old);
+        throw old === undefined ? new ItemNotFoundError(id) : new VersionMismatchError(id);
+      }
+    });
   }
 
-  async delete(owner: string, id: string, expectedVersions?: readonly number[]): Promise<void> {
-    const condition = versionCondition(expectedVersions);
-    await this.conditionally(id, () =>
-      this.client.send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: key(owner, id),
-          ...conditionInput(condition),
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      ),
-    );
+  delete(owner: string, id: string, writeId: WriteId, expectedVersions?: readonly number[]): Promise<void> {
+    // A deleted item leaves no marker to recognise, so the delete is a one-item transaction whose
+    // token DynamoDB remembers for 10 minutes: a retry of a committed delete succeeds again.
+    return this.bounded(async (abortSignal) => {
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            ClientRequestToken: requestToken(writeId, `delete ${id}`),
+            TransactItems: [
+              {
+                Delete: {
+                  TableName: this.tableName,
+                  Key: key(owner, id),
+                  ...conditionInput(versionCondition(expectedVersions)),
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+                },
+              },
+            ],
+          }),
+          { abortSignal },
+        );
+      } catch (error) {
+        const reason = cancellation(error)?.[0];
+        if (reason?.Code === 'ConditionalCheckFailed') {
+          throw reason.Item === undefined ? new ItemNotFoundError(id) : new VersionMismatchError(id);
+        }
+        if (reason?.Code === 'TransactionConflict' || error instanceof TransactionInProgressException) {
+          throw new WriteConflictError(id);
+        }
+        throw error;
+      }
+    });
   }
 
-  /** Runs a conditional write, telling "no such item" from "item at another version" by the old image. */
-  private async conditionally<T>(id: string, write: () => Promise<T>): Promise<T> {
+  private async insertOnce(
+    owner: string,
+    item: Item,
+    writeId: WriteId,
+    abortSignal: AbortSignal,
+  ): Promise<InsertResult> {
     try {
-      return await write();
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: toItemRecord(owner, item, writeId),
+          ...conditionInput(attributeNotExists(ITEMS_TABLE.partitionKey)),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+        { abortSignal },
+      );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw error.Item === undefined ? new ItemNotFoundError(id) : new VersionMismatchError(id);
+      // The id is new, so an item already under it can only be our own earlier attempt's.
+      const ours =
+        error instanceof ConditionalCheckFailedException &&
+        error.Item !== undefined &&
+        unmarshall(error.Item)[LAST_WRITE] === writeId;
+      if (!ours) throw error;
+    }
+    return { item, replayed: false };
+  }
+
+  private async insertWithClaim(
+    owner: string,
+    item: Item,
+    writeId: WriteId,
+    claim: IdempotencyClaim,
+    abortSignal: AbortSignal,
+  ): Promise<InsertResult> {
+    // The item and the key's record in one transaction: there is no moment where one exists
+    // without the other, so a crash can neither block the key nor leave an unclaimed item.
+    const keyIsFree = anyOf(
+      attributeNotExists(ITEMS_TABLE.partitionKey),
+      attributeAtMost(ITEMS_TABLE.timeToLiveAttribute, claim.now),
+    );
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          ClientRequestToken: requestToken(writeId, `insert ${item.id}`),
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: toItemRecord(owner, item, writeId),
+                ...conditionInput(attributeNotExists(ITEMS_TABLE.partitionKey)),
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: toIdempotencyRecord(owner, claim, item),
+                ...conditionInput(keyIsFree),
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+          ],
+        }),
+        { abortSignal },
+      );
+      return { item, replayed: false };
+    } catch (error) {
+      const reasons = cancellation(error);
+      const recordReason = reasons?.[1];
+      if (recordReason?.Code === 'ConditionalCheckFailed' && recordReason.Item !== undefined) {
+        // The condition admits expired records, so this one is live: the key is taken.
+        const first = fromIdempotencyRecord(unmarshall(recordReason.Item));
+        if (first.fingerprint !== claim.fingerprint) throw new IdempotencyKeyReusedError();
+        return { item: first.item, replayed: true };
+      }
+      if (
+        reasons?.some((reason) => reason.Code === 'TransactionConflict') === true ||
+        error instanceof TransactionInProgressException
+      ) {
+        throw new IdempotencyKeyInUseError();
       }
       throw error;
+    }
+  }
+
+  /** Runs one repository call under its deadline, translating an unreachable table into one error. */
+  private async bounded<T>(call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    try {
+      return await call(AbortSignal.timeout(this.timeoutMs));
+    } catch (error) {
+      throw storageFailure(error);
     }
   }
 }
@@ -118,7 +290,32 @@ function key(owner: string, id: string): Record<string, string> {
   return { [ITEMS_TABLE.partitionKey]: ownerKey(owner), [ITEMS_TABLE.sortKey]: itemSortKey(id) };
 }
 
-/** The one Query a page of the owner's items takes; exported so the benchmark measures exactly it. */
+/**
+ * A transaction's ClientRequestToken (at most 36 characters): the same for every attempt at one
+ * request's write, different for any other write.
+ */
+function requestToken(writeId: WriteId, write: string): string {
+  return createHash('sha256').update(`${writeId}\n${write}`).digest('base64url').slice(0, 36);
+}
+
+/**
+ * Why a transaction was cancelled, one reason per item in order, with old images unmarshalled;
+ * undefined for any other error. Throttled items mean the table is unavailable.
+ */
+function cancellation(error: unknown): readonly CancellationReason[] | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  const reasons = error.CancellationReasons ?? [];
+  if (
+    reasons.some(
+      (reason) => reason.Code === 'ThrottlingError' || reason.Code === 'ProvisionedThroughputExceeded',
+    )
+  ) {
+    throw new StorageUnavailableError({ cause: error });
+  }
+  return reasons;
+}
+
+/** The one Query a page of the owner's items starts with; exported so the benchmark measures exactly it. */
 export function listQueryInput(tableName: string, owner: string, query: ItemListQuery): QueryCommandInput {
   return {
     TableName: tableName,
@@ -159,4 +356,9 @@ function versionCondition(expectedVersions: readonly number[] | undefined): Cond
   // If-Match listed only tags that can never match (weak ones): fail on any existing item.
   if (expectedVersions.length === 0) return allOf(exists, attributeNotExists(ITEMS_TABLE.partitionKey));
   return allOf(exists, attributeIn('version', expectedVersions));
+}
+
+/** The stored version was not written by this request: an attempt that finds its own marker already committed. */
+function notWrittenBy(writeId: WriteId): Condition {
+  return anyOf(attributeNotExists(LAST_WRITE), attributeNotEqual(LAST_WRITE, writeId));
 }

@@ -37,6 +37,33 @@ export function allOf(...conditions: readonly Condition[]): Condition {
   };
 }
 
+/** At least one condition holds. */
+export function anyOf(...conditions: readonly Condition[]): Condition {
+  return {
+    expression: conditions.map((condition) => `(${condition.expression})`).join(' OR '),
+    names: Object.assign({}, ...conditions.map((condition) => condition.names)),
+    values: Object.assign({}, ...conditions.map((condition) => condition.values)),
+  };
+}
+
+/** The attribute differs from `value`; pair with attributeNotExists for records that may lack it. */
+export function attributeNotEqual(attribute: string, value: unknown): Condition {
+  return {
+    expression: `#${attribute} <> :${attribute}Other`,
+    names: { [`#${attribute}`]: attribute },
+    values: { [`:${attribute}Other`]: value },
+  };
+}
+
+/** The attribute is less than or equal to `value`. */
+export function attributeAtMost(attribute: string, value: unknown): Condition {
+  return {
+    expression: `#${attribute} <= :${attribute}Max`,
+    names: { [`#${attribute}`]: attribute },
+    values: { [`:${attribute}Max`]: value },
+  };
+}
+
 export function attributeExists(attribute: string): Condition {
   return {
     expression: `attribute_exists(#${attribute})`,

@@ -1,5 +1,6 @@
 import { ITEM_STATUSES, type Item, type ItemStatus } from '../../domain/item';
-import { itemSortKey, ownerKey, ownerStatusKey } from './table-design';
+import type { IdempotencyClaim, WriteId } from '../item-repository';
+import { idempotencySortKey, itemSortKey, ownerKey, ownerStatusKey } from './table-design';
 
 /** An item as stored in the table: the domain fields plus the keys that place it. */
 export interface ItemRecord {
@@ -13,9 +14,11 @@ export interface ItemRecord {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
+  /** The request that wrote this version (ITEMS_TABLE.lastWriteAttribute). */
+  readonly lastWrite: WriteId;
 }
 
-export function toItemRecord(owner: string, item: Item): ItemRecord {
+export function toItemRecord(owner: string, item: Item, writeId: WriteId): ItemRecord {
   return {
     pk: ownerKey(owner),
     sk: itemSortKey(item.id),
@@ -27,6 +30,7 @@ export function toItemRecord(owner: string, item: Item): ItemRecord {
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,
+    lastWrite: writeId,
   };
 }
 
@@ -53,6 +57,39 @@ export function fromItemRecord(record: Record<string, unknown>): Item {
     updatedAt,
     version,
   };
+}
+
+/**
+ * An idempotency key's record: what the first request was (its fingerprint) and what it created
+ * (the item as first answered, so a replay renders that answer exactly). It has no `ownerStatus`,
+ * so it never appears in the status index, and its sort key is outside `ITEM#`.
+ */
+export interface IdempotencyRecord {
+  readonly pk: string;
+  readonly sk: string;
+  readonly fingerprint: string;
+  readonly expiresAt: number;
+  readonly item: Item;
+}
+
+export function toIdempotencyRecord(owner: string, claim: IdempotencyClaim, item: Item): IdempotencyRecord {
+  return {
+    pk: ownerKey(owner),
+    sk: idempotencySortKey(claim.scope, claim.keyDigest),
+    fingerprint: claim.fingerprint,
+    expiresAt: claim.expiresAt,
+    item,
+  };
+}
+
+export function fromIdempotencyRecord(
+  record: Record<string, unknown>,
+): Pick<IdempotencyRecord, 'fingerprint' | 'item'> {
+  const { fingerprint, item } = record;
+  if (typeof fingerprint !== 'string' || typeof item !== 'object' || item === null) {
+    throw new Error(`Stored record ${String(record.pk)}/${String(record.sk)} is not an idempotency record`);
+  }
+  return { fingerprint, item: fromItemRecord({ ...item, pk: record.pk, sk: record.sk }) };
 }
 
 function isItemStatus(value: unknown): value is ItemStatus {

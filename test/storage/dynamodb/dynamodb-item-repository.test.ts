@@ -37,7 +37,7 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
       const owner = newOwner();
 
       // Act
-      await table.repository.insert(owner, item);
+      await table.repository.insert(owner, item, randomUUID());
       const found = await table.repository.find(owner, item.id);
 
       // Assess
@@ -49,7 +49,7 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
       const owner = newOwner();
       const item = newItem({ status: 'archived' });
 
-      await table.repository.insert(owner, item);
+      await table.repository.insert(owner, item, randomUUID());
 
       const { Item: record } = await table.client.send(
         new GetCommand({
@@ -62,7 +62,7 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
 
     it("finds nothing in another owner's scope", async () => {
       const item = newItem();
-      await table.repository.insert(newOwner(), item);
+      await table.repository.insert(newOwner(), item, randomUUID());
 
       expect(await table.repository.find(newOwner(), item.id)).toBeUndefined();
     });
@@ -70,9 +70,11 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
     it('refuses to insert over an existing item, leaving it as it was', async () => {
       const owner = newOwner();
       const item = newItem();
-      await table.repository.insert(owner, item);
+      await table.repository.insert(owner, item, randomUUID());
 
-      await expect(table.repository.insert(owner, { ...item, name: 'overwritten' })).rejects.toThrow();
+      await expect(
+        table.repository.insert(owner, { ...item, name: 'overwritten' }, randomUUID()),
+      ).rejects.toThrow();
 
       expect(await table.repository.find(owner, item.id)).toEqual(item);
     });
@@ -83,10 +85,15 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
       // Prepare
       const owner = newOwner();
       const item = newItem();
-      await table.repository.insert(owner, item);
+      await table.repository.insert(owner, item, randomUUID());
 
       // Act
-      const updated = await table.repository.update(owner, item.id, { name: 'Renamed', updatedAt: LATER });
+      const updated = await table.repository.update(
+        owner,
+        item.id,
+        { name: 'Renamed', updatedAt: LATER },
+        randomUUID(),
+      );
 
       // Assess
       const expected: Item = { ...item, name: 'Renamed', updatedAt: LATER, version: 2 };
@@ -97,13 +104,14 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
     it('removes the description on null and moves the item to its new status', async () => {
       const owner = newOwner();
       const item = newItem();
-      await table.repository.insert(owner, item);
+      await table.repository.insert(owner, item, randomUUID());
 
-      const updated = await table.repository.update(owner, item.id, {
-        description: null,
-        status: 'archived',
-        updatedAt: LATER,
-      });
+      const updated = await table.repository.update(
+        owner,
+        item.id,
+        { description: null, status: 'archived', updatedAt: LATER },
+        randomUUID(),
+      );
 
       expect(updated).not.toHaveProperty('description');
       expect(updated.status).toBe('archived');
@@ -116,9 +124,15 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
     it('writes when the item is at one of the expected versions', async () => {
       const owner = newOwner();
       const item = newItem({ version: 3 });
-      await table.repository.insert(owner, item);
+      await table.repository.insert(owner, item, randomUUID());
 
-      const updated = await table.repository.update(owner, item.id, { updatedAt: LATER }, [2, 3]);
+      const updated = await table.repository.update(
+        owner,
+        item.id,
+        { updatedAt: LATER },
+        randomUUID(),
+        [2, 3],
+      );
 
       expect(updated.version).toBe(4);
     });
@@ -128,9 +142,9 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
     it('removes the item', async () => {
       const owner = newOwner();
       const item = newItem();
-      await table.repository.insert(owner, item);
+      await table.repository.insert(owner, item, randomUUID());
 
-      await table.repository.delete(owner, item.id, [1]);
+      await table.repository.delete(owner, item.id, randomUUID(), [1]);
 
       expect(await table.repository.find(owner, item.id)).toBeUndefined();
     });
@@ -140,9 +154,9 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
   const changes: ItemChanges = { name: 'should not be written', updatedAt: LATER };
   const writes = {
     update: (owner: string, id: string, expected?: readonly number[]) =>
-      table.repository.update(owner, id, changes, expected),
+      table.repository.update(owner, id, changes, randomUUID(), expected),
     delete: (owner: string, id: string, expected?: readonly number[]) =>
-      table.repository.delete(owner, id, expected),
+      table.repository.delete(owner, id, randomUUID(), expected),
   };
   describe.each(Object.entries(writes))('a conditional %s', (_write, write) => {
     it.each([
@@ -159,7 +173,7 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
         const owner = newOwner();
         const item = newItem();
         const holderOwner = holder === 'owner' ? owner : newOwner();
-        if (holder !== 'none') await table.repository.insert(holderOwner, item);
+        if (holder !== 'none') await table.repository.insert(holderOwner, item, randomUUID());
 
         // Act
         const written = write(owner, item.id, expected);
@@ -180,8 +194,8 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
       for (let index = 0; index < 7; index += 1) {
         items.push(newItem({ name: `item ${index}`, status: index % 2 === 0 ? 'active' : 'archived' }));
       }
-      for (const item of [...items].reverse()) await table.repository.insert(owner, item);
-      await table.repository.insert(newOwner(), newItem({ name: 'someone else' }));
+      for (const item of [...items].reverse()) await table.repository.insert(owner, item, randomUUID());
+      await table.repository.insert(newOwner(), newItem({ name: 'someone else' }), randomUUID());
     });
     const newestFirst = (status?: Item['status']) =>
       [...items].reverse().filter((item) => status === undefined || item.status === status);

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import type { Item } from '../../../src/domain/item';
 import { fromItemRecord, toItemRecord } from '../../../src/storage/dynamodb/item-record';
 
@@ -11,13 +12,19 @@ const item: Item = {
   version: 4,
 };
 
+/** The owner's partition as docs/dynamodb-design.md gives it: `OWNER#<base64url(sha256(sub))>`. */
+const ALICE = `OWNER#${createHash('sha256').update('alice').digest('base64url')}`;
+
 describe('item records', () => {
-  it('place an item under its owner, its id and its owner and status', () => {
-    expect(toItemRecord('alice', item)).toEqual({
+  it('place an item under its owner, its id and its owner and status, marked with its write', () => {
+    const writeId = randomUUID();
+
+    expect(toItemRecord('alice', item, writeId)).toEqual({
       ...item,
-      pk: 'OWNER#alice',
+      pk: ALICE,
       sk: `ITEM#${item.id}`,
-      ownerStatus: 'OWNER#alice#STATUS#archived',
+      ownerStatus: `${ALICE}#STATUS#archived`,
+      lastWrite: writeId,
     });
   });
 
@@ -25,7 +32,7 @@ describe('item records', () => {
     ['a full item', item],
     ['an item without a description', { ...item, description: undefined }],
   ])('read back %s exactly, without the keys', (_case, original) => {
-    const read = fromItemRecord({ ...toItemRecord('alice', original) });
+    const read = fromItemRecord({ ...toItemRecord('alice', original, randomUUID()) });
 
     expect(read).toEqual(original);
     expect(Object.keys(read).sort()).toEqual(
@@ -41,10 +48,10 @@ describe('item records', () => {
     ['an unknown status', { status: 'deleted' }],
     ['a description that is not text', { description: 42 }],
   ])('reject a record with %s as corrupt, naming its keys', (_case, corruption) => {
-    const record = { ...toItemRecord('alice', item), ...corruption };
+    const record = { ...toItemRecord('alice', item, randomUUID()), ...corruption };
 
     expect(() => fromItemRecord(record)).toThrow(
-      `Stored record OWNER#alice/ITEM#${item.id} is not a valid item`,
+      `Stored record ${ALICE}/ITEM#${item.id} is not a valid item`,
     );
   });
 });
