@@ -14,7 +14,8 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { build } from 'esbuild';
 import spec from '../generated/openapi.json';
 import { buildLambda, LAMBDA_BUILD_OPTIONS } from '../scripts/build';
-import { runNode } from './child-process';
+import { CHILD_NODE, runNode } from './child-process';
+import { type ColdProfile, formatProfile, profileColdStart } from './cold-profile';
 import { type ColdStartFigures, measureColdStarts } from './cold-start';
 import { measureListing } from './dynamodb-listing';
 import { benchOperations } from './events';
@@ -98,13 +99,26 @@ interface Built {
   readonly errors: readonly string[];
 }
 
+/** `npm run bench -- --profile-only`: build and print the cold-start profile, nothing else. */
+const PROFILE_ONLY = process.argv.includes('--profile-only');
+const PROFILE_RUNS = 8;
+
 async function main(): Promise<void> {
+  if (PROFILE_ONLY) {
+    await mkdir(OUT, { recursive: true });
+    await buildRunner(RUNNERS.coldStart.entry, RUNNERS.coldStart.outfile);
+    const eventsFile = path.join(OUT, 'events.json');
+    await writeFile(eventsFile, JSON.stringify(benchOperations()));
+    const profile = await measureProfile(eventsFile);
+    console.log(('skipped' in profile ? [profile.skipped] : formatProfile(profile)).join('\n'));
+    return;
+  }
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const machine = {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,
-    node: process.version,
+    node: await childNodeVersion(),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     memoryGiB: os.totalmem() / 2 ** 30,
   };
@@ -137,6 +151,9 @@ async function main(): Promise<void> {
     warm.set(name, await measureWarm(bundle, eventsFile));
   }
 
+  step(`cold-start profile: ${PROFILE_RUNS} profiled processes of the shipped Lambda`);
+  const profile = await measureProfile(eventsFile);
+
   step('routing scaling');
   const routing = await measureRouting(
     ourRouter,
@@ -163,6 +180,7 @@ async function main(): Promise<void> {
     goals: goals(compared, routing),
     routing,
     dynamodb,
+    profile,
   };
   await writeFile(REPORT_FILE, `${JSON.stringify(report, null, 2)}\n`);
   console.log('');
@@ -170,6 +188,37 @@ async function main(): Promise<void> {
   console.log(
     `\nWrote ${path.relative(ROOT, REPORT_FILE)}; run took ${report.durationSeconds.toFixed(0)} s.`,
   );
+}
+
+/** The shipped Lambda built again with a source map beside it, so samples map back to packages. */
+async function measureProfile(eventsFile: string): Promise<ColdProfile | Skipped> {
+  const bundle = path.join(OUT, 'profile', 'index.js');
+  try {
+    // Whitespace kept (identifiers and syntax still minified): line numbers then tell apart the
+    // scope-hoisted modules that run in the bundle's one top-level function.
+    await build({
+      ...LAMBDA_BUILD_OPTIONS,
+      minify: false,
+      minifyIdentifiers: true,
+      minifySyntax: true,
+      sourcemap: true,
+      outfile: bundle,
+    });
+    return await profileColdStart({
+      runner: RUNNERS.coldStart.outfile,
+      eventsFile,
+      bundle,
+      workDir: path.join(OUT, 'profiles'),
+      runs: PROFILE_RUNS,
+    });
+  } catch (error) {
+    return { skipped: `profile failed: ${message(error)}` };
+  }
+}
+
+async function childNodeVersion(): Promise<string> {
+  const { line } = await runNode(['-p', 'process.version'], 30_000);
+  return `${line.trim()} (${CHILD_NODE === process.execPath ? 'this process' : CHILD_NODE}); bench driver ${process.version}`;
 }
 
 function buildRunner(entry: string, outfile: string): Promise<unknown> {
