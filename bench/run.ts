@@ -47,7 +47,8 @@ const SETTINGS: Settings = {
   minBatchMs: MIN_BATCH_MS,
   scaledSizes: [50, 200],
 };
-const GOALS = { coldStart: 1.15, warmPerOperation: 2, bundle: 1.15, routingAt200: 1.2 };
+// Issue 15: below the hand-written seed, which keeps the default SDK set-up.
+const GOALS = { coldStart: 0.85, warmPerOperation: 2, bundle: 0.9, routingAt200: 1.2 };
 
 interface Variant {
   readonly name: string;
