@@ -10,15 +10,38 @@ export interface ChildResult {
   readonly stderr: string;
 }
 
+export interface RunOptions {
+  /** The node binary; BENCH_NODE's, else this process's. */
+  readonly node?: string;
+  /** The child's whole environment; this process's when absent. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The node the bench runs its children on: BENCH_NODE (say, node_modules/node/bin/node from
+ * `npm install --no-save node@22`) so figures come from the Lambda's Node whichever Node runs npm.
+ */
+export const CHILD_NODE =
+  process.env.BENCH_NODE !== undefined && process.env.BENCH_NODE !== ''
+    ? process.env.BENCH_NODE
+    : process.execPath;
+
 export class ChildFailedError extends Error {
   override readonly name = 'ChildFailedError';
 }
 
 /** Runs `node <args>` and resolves with its report line once it has exited. */
-export function runNode(args: readonly string[], timeoutMs: number): Promise<ChildResult> {
+export function runNode(
+  args: readonly string[],
+  timeoutMs: number,
+  options: RunOptions = {},
+): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(options.node ?? CHILD_NODE, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.env !== undefined && { env: options.env }),
+    });
     let stdout = '';
     let stderr = '';
     let lineAtMs: number | undefined;

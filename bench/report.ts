@@ -1,4 +1,5 @@
 /** The benchmark's figures as one JSON document and as the tables `npm run bench` prints. */
+import { type ColdProfile, formatProfile } from './cold-profile';
 import type { ColdStartFigures } from './cold-start';
 import type { ListingReport } from './dynamodb-listing';
 import { OUR_SPEC_LABEL, type RoutingScaling } from './routing-scaling';
@@ -88,6 +89,8 @@ export interface BenchReport {
   readonly goals: readonly GoalCheck[];
   readonly routing: RoutingReport | Skipped;
   readonly dynamodb: ListingReport | Skipped;
+  /** Where the shipped Lambda's cold start goes, by package (bench/cold-profile.ts). */
+  readonly profile?: ColdProfile | Skipped;
 }
 
 export function figuresOf(coldStart?: ColdStartFigures, warm?: WarmResult, bundleBytes?: number): Figures {
@@ -298,6 +301,21 @@ export function printReport(report: BenchReport): void {
     out.push(
       `query: ${queryBuiltBy === 'listQueryInput' ? "the repository's listQueryInput" : 'replicated from DynamoDbItemRepository.list (it exports no listQueryInput)'}; items loaded in ${loadSeconds.toFixed(1)} s.`,
     );
+  }
+
+  if (report.profile !== undefined) {
+    out.push(
+      '',
+      'Cold-start profile: the shipped Lambda answering getItem through its SDK client (stand-in endpoint, Lambda environment)',
+    );
+    if ('skipped' in report.profile) out.push(`skipped: ${report.profile.skipped}`);
+    else {
+      const { runs, intervalMicros, medianRequireMs, medianFirstCallMs } = report.profile;
+      out.push(
+        `--cpu-prof every ${intervalMicros} µs, mean over ${runs} processes; under the profiler: require ${medianRequireMs.toFixed(1)} ms, first request ${medianFirstCallMs.toFixed(1)} ms (medians).`,
+        ...formatProfile(report.profile),
+      );
+    }
   }
 
   const problems = report.variants.flatMap(({ name, errors, warm }) => [

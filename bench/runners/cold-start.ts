@@ -13,8 +13,10 @@ async function main(): Promise<void> {
   const start = performance.now();
   const handler = bundle === '-' ? undefined : loadHandler(bundle);
   const loaded = performance.now();
+  const loadedAtMicros = Number(process.hrtime.bigint() / 1000n);
   const response = handler === undefined ? { statusCode: 200 } : await handler(event);
   const answered = performance.now();
+  const answeredAtMicros = Number(process.hrtime.bigint() / 1000n);
   const sample: ColdStartSample = {
     status: response.statusCode,
     inProcessMs: answered,
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
     firstCallMs: answered - loaded,
     rssBytes: process.memoryUsage().rss,
     maxRssKiB: process.resourceUsage().maxRSS,
+    loadedAtMicros,
+    answeredAtMicros,
   };
   report(sample);
 }

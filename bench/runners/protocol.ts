@@ -15,6 +15,9 @@ export interface ColdStartSample {
   readonly rssBytes: number;
   /** process.resourceUsage().maxRSS, in KiB. */
   readonly maxRssKiB: number;
+  /** process.hrtime in µs (V8's profile clock) when the bundle had loaded and when the answer came. */
+  readonly loadedAtMicros?: number;
+  readonly answeredAtMicros?: number;
 }
 
 export interface WarmOperationResult {

@@ -1,0 +1,105 @@
+/**
+ * The BUILT Lambda (scripts/build.ts, SDK cuts included) still does what the SDK does on Lambda:
+ * signs with the credentials the runtime puts in the environment, session token included, and
+ * retries throttling. It runs in a fresh node process with Lambda's environment, its SDK client
+ * pointed at a stand-in endpoint through AWS_ENDPOINT_URL_DYNAMODB, which the SDK honours itself.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { benchItemRecord, lambdaEnvironment } from '../../bench/cold-profile';
+import { type FakeDynamoDb, startFakeDynamoDb } from '../../bench/fake-dynamodb';
+import { BENCH_ITEM, BENCH_OWNER } from '../../bench/memory-item-repository';
+import { buildLambda, LAMBDA_BUILD_OPTIONS } from '../../scripts/build';
+import { createEvent } from '../support/events';
+
+const run = promisify(execFile);
+
+/** Loads the bundle as the runtime does, answers one event, prints the result as JSON. */
+const INVOKE = `
+const { handler } = require(process.argv[1]);
+handler(JSON.parse(process.argv[2])).then((result) => console.log(JSON.stringify(result)));
+`;
+
+describe('built Lambda bundle (dist/lambda)', () => {
+  let outdir: string;
+  /** src/lambda.ts bundled without the cuts: the SDK's own behaviour, to compare with. */
+  let uncut: string;
+  let server: FakeDynamoDb | undefined;
+
+  beforeAll(async () => {
+    outdir = await buildLambda(await mkdtemp(path.join(os.tmpdir(), 'lambda-bundle-')));
+    uncut = path.join(outdir, 'uncut', 'index.js');
+    await build({ ...LAMBDA_BUILD_OPTIONS, outfile: uncut });
+  }, 60_000);
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  afterAll(() => rm(outdir, { recursive: true, force: true }));
+
+  async function getItemThrough(
+    fake: FakeDynamoDb,
+    bundle = path.join(outdir, 'index.js'),
+  ): Promise<{ statusCode: number; body: string }> {
+    const event = createEvent('GET', `/items/${BENCH_ITEM.id}`, { subject: BENCH_OWNER });
+    const { stdout } = await run(process.execPath, ['-e', INVOKE, bundle, JSON.stringify(event)], {
+      env: lambdaEnvironment(fake.url),
+      timeout: 30_000,
+    });
+    return JSON.parse(stdout) as { statusCode: number; body: string };
+  }
+
+  it("signs with the environment's credentials, session token included", async () => {
+    server = await startFakeDynamoDb({ item: benchItemRecord() });
+    const env = lambdaEnvironment(server.url);
+
+    const response = await getItemThrough(server);
+
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ id: BENCH_ITEM.id, name: BENCH_ITEM.name });
+    const [request] = server.requests;
+    expect(request?.target).toBe('DynamoDB_20120810.GetItem');
+    expect(String(request?.headers.authorization)).toMatch(
+      new RegExp(
+        `^AWS4-HMAC-SHA256 Credential=${env.AWS_ACCESS_KEY_ID}/\\d{8}/us-east-1/dynamodb/aws4_request, `,
+      ),
+    );
+    expect(String(request?.headers.authorization)).toContain('x-amz-security-token');
+    expect(request?.headers['x-amz-security-token']).toBe(env.AWS_SESSION_TOKEN);
+  }, 30_000);
+
+  it('retries a throttled request as the uncut SDK does, then answers', async () => {
+    const attempts = async (bundle: string): Promise<unknown[]> => {
+      const fake = await startFakeDynamoDb({ item: benchItemRecord(), throttleFirst: 2 });
+      try {
+        expect((await getItemThrough(fake, bundle)).statusCode).toBe(200);
+        return fake.requests.map((request) => request.headers['amz-sdk-request']);
+      } finally {
+        await fake.close();
+      }
+    };
+
+    const shipped = await attempts(path.join(outdir, 'index.js'));
+
+    expect(shipped).toHaveLength(3);
+    expect(shipped[2]).toMatch(/^attempt=3; max=\d+$/);
+    expect(shipped).toEqual(await attempts(uncut));
+  }, 30_000);
+
+  it('leaves out what Lambda never uses', async () => {
+    const source = await readFile(path.join(outdir, 'index.js'), 'utf8');
+
+    for (const gone of [
+      'node:http2',
+      'node:child_process',
+      'bowser',
+      'credential-provider-imds',
+      'AssumeRoleWithWebIdentity',
+    ])
+      expect({ gone, found: source.includes(gone) }).toEqual({ gone, found: false });
+  });
+});
