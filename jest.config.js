@@ -1,5 +1,11 @@
 // The SDK warns once per process that Node 20 support ends in 2027; the README states the Node support.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+// Every response the tests provoke is checked against the spec (shadow mode: mismatches are logged
+// as warnings, which LOG_LEVEL=warn keeps visible while leaving out one access line per request).
+process.env.RESPONSE_VALIDATION_SAMPLE_RATE ??= '1';
+process.env.LOG_LEVEL ??= 'warn';
+// The EMF lines are tested on their own (test/http/middleware/metrics.test.ts).
+process.env.METRICS_DISABLED ??= 'true';
 
 /** @type {import('jest').Config} */
 module.exports = {

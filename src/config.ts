@@ -9,6 +9,11 @@ export interface Config {
   readonly pageTokenTtlSeconds: number;
   /** CORS_ALLOWED_ORIGINS, comma-separated; none means no CORS headers. */
   readonly corsOrigins: readonly string[];
+  /** RESPONSE_VALIDATION_SAMPLE_RATE: share of responses checked against the spec in shadow mode, 0 to 1. */
+  readonly responseValidationSampleRate: number;
+  /** METRICS_NAMESPACE: the CloudWatch namespace of the EMF metrics; METRICS_DISABLED=true writes none. */
+  readonly metricsNamespace: string;
+  readonly metricsEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -16,6 +21,7 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_PAGE_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+const DEFAULT_RESPONSE_VALIDATION_SAMPLE_RATE = 0.01;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const tableName = required(env, 'TABLE_NAME');
@@ -28,6 +34,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : Number(env.PAGE_TOKEN_TTL_SECONDS);
   if (!Number.isInteger(ttl) || ttl <= 0)
     throw new ConfigError('PAGE_TOKEN_TTL_SECONDS must be a positive integer');
+  const sampleRate =
+    env.RESPONSE_VALIDATION_SAMPLE_RATE === undefined || env.RESPONSE_VALIDATION_SAMPLE_RATE === ''
+      ? DEFAULT_RESPONSE_VALIDATION_SAMPLE_RATE
+      : Number(env.RESPONSE_VALIDATION_SAMPLE_RATE);
+  if (!Number.isFinite(sampleRate) || sampleRate < 0 || sampleRate > 1)
+    throw new ConfigError('RESPONSE_VALIDATION_SAMPLE_RATE must be a number from 0 to 1');
   return {
     tableName,
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
@@ -39,6 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
+    responseValidationSampleRate: sampleRate,
+    metricsNamespace: env.METRICS_NAMESPACE?.trim() || 'ItemsApi',
+    metricsEnabled: env.METRICS_DISABLED !== 'true',
   };
 }
 
