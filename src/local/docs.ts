@@ -71,6 +71,7 @@ export function docsPage({ specUrl, serverUrl, title }: DocsPageOptions): string
           dom_id: '#swagger-ui',
           validatorUrl: 'none',
           deepLinking: true,
+          displayOperationId: true,
           displayRequestDuration: true,
         });
       });
