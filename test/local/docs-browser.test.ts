@@ -77,7 +77,9 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
     if (server !== undefined && server.child.exitCode === null) {
       const exited = new Promise((resolve) => server?.child.once('exit', resolve));
       server.child.kill('SIGINT');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+      clearTimeout(timer);
       if (server.child.exitCode === null) server.child.kill('SIGKILL');
       server.child.stdout?.destroy();
       server.child.stderr?.destroy();

@@ -59,7 +59,9 @@ describe('README shell examples', () => {
     if (server !== undefined && server.exitCode === null) {
       const exited = new Promise((resolve) => server?.once('exit', resolve));
       server.kill('SIGINT');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+      clearTimeout(timer);
       if (server.exitCode === null) server.kill('SIGKILL');
       server.stdout?.destroy();
       server.stderr?.destroy();
