@@ -1,3 +1,10 @@
+// Every response the tests provoke is checked against the spec (shadow mode: mismatches are logged
+// as warnings, which LOG_LEVEL=warn keeps visible while leaving out one access line per request).
+process.env.RESPONSE_VALIDATION_SAMPLE_RATE ??= '1';
+process.env.LOG_LEVEL ??= 'warn';
+// The EMF lines are tested on their own (test/http/middleware/metrics.test.ts).
+process.env.METRICS_DISABLED ??= 'true';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

@@ -1,9 +1,10 @@
 /** Runs the benchmark's node child processes: each is waited for, and killed if it overruns. */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { REPORT_PREFIX } from './runners/protocol';
 
 export interface ChildResult {
-  /** The first line the child printed on stdout. */
+  /** The report line the child printed on stdout (REPORT_PREFIX removed), or else its first line. */
   readonly line: string;
   /** Wall time from just before spawn to that line arriving. */
   readonly lineAtMs: number;
@@ -42,13 +43,22 @@ export function runNode(
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(options.env !== undefined && { env: options.env }),
     });
+    // Only the tail is kept: the bundles' own log lines can run to hundreds of megabytes.
     let stdout = '';
     let stderr = '';
+    let report: string | undefined;
     let lineAtMs: number | undefined;
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (lineAtMs === undefined && stdout.includes('\n')) lineAtMs = performance.now() - start;
+      const lines = stdout.split('\n');
+      stdout = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.startsWith(REPORT_PREFIX) && report === undefined) {
+          report = line.slice(REPORT_PREFIX.length);
+          lineAtMs = performance.now() - start;
+        }
+      }
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -59,7 +69,7 @@ export function runNode(
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      const line = stdout.split('\n')[0] ?? '';
+      const line = report ?? '';
       if (code !== 0 || lineAtMs === undefined) {
         const why = signal === 'SIGKILL' ? `killed after ${timeoutMs} ms` : `exit ${String(code ?? signal)}`;
         reject(new ChildFailedError(`node ${args.join(' ')}: ${why}: ${lastLines(stderr || stdout)}`));

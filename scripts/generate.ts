@@ -8,6 +8,7 @@ import path from 'node:path';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { standaloneSources } from './request-router/compile';
+import { responseTableSource, responseValidatorsSource } from './response-validators';
 
 const root = path.resolve(__dirname, '..');
 const specPath = path.join(root, 'openapi.yaml');
@@ -39,6 +40,12 @@ export async function render(): Promise<Map<string, string>> {
     ],
     ['body-validators.js', `${jsHeader}${router.bodies}\n`],
     ['body-validators.d.ts', validatorTypes('Request body validators: { requestBody }')],
+    ['response-table.ts', responseTableSource(spec, `// ${JSON_HEADER_NOTE}\n`)],
+    ['response-validators.js', `${jsHeader}${responseValidatorsSource(spec)}\n`],
+    [
+      'response-validators.d.ts',
+      validatorTypes('Response body validators, by schema key (generated/response-table.ts)'),
+    ],
   ]);
 }
 

@@ -10,6 +10,7 @@ import { handlers } from './http/handlers';
 import type { HttpApp } from './http/http-types';
 import { corsMiddleware } from './http/middleware/cors';
 import { idempotencyMiddleware } from './http/middleware/idempotency';
+import { observabilityMiddleware } from './http/middleware/observability';
 import { createRouter } from './http/router';
 import { jsonLogger, type Logger } from './logger';
 import { createDocumentClient } from './storage/dynamodb/document-client';
@@ -53,7 +54,10 @@ export function composeApp(config: Config, overrides: Overrides = {}): HttpApp {
     context: { items },
     logger: overrides.logger ?? jsonLogger,
     // CORS off (no origins) adds nothing to the chain, so the warm path pays nothing for it.
-    middleware: config.corsOrigins.length > 0 ? [corsMiddleware({ origins: config.corsOrigins })] : [],
+    middleware: [
+      ...observabilityMiddleware(config, overrides.logger ?? jsonLogger),
+      ...(config.corsOrigins.length > 0 ? [corsMiddleware({ origins: config.corsOrigins })] : []),
+    ],
     // Acts only on operations whose spec declares Idempotency-Key, and only when a request sends one.
     operationMiddleware: [idempotencyMiddleware()],
   });

@@ -10,6 +10,11 @@ export interface Config {
   /** CORS_ALLOWED_ORIGINS, comma-separated; none means no CORS headers. */
   readonly corsOrigins: readonly string[];
   readonly dynamodb: DynamoDbLimits;
+  /** RESPONSE_VALIDATION_SAMPLE_RATE: share of responses checked against the spec in shadow mode, 0 to 1. */
+  readonly responseValidationSampleRate: number;
+  /** METRICS_NAMESPACE: the CloudWatch namespace of the EMF metrics; METRICS_DISABLED=true writes none. */
+  readonly metricsNamespace: string;
+  readonly metricsEnabled: boolean;
 }
 
 /** How long a request may wait for DynamoDB before it answers 503 (see README, Reliability). */
@@ -32,6 +37,7 @@ const DEFAULT_PAGE_TOKEN_TTL_SECONDS = 24 * 60 * 60;
  * cannot reach DynamoDB answers 503 well inside the function's 10 s timeout, never as a gateway 504.
  */
 const DEFAULT_DYNAMODB_LIMITS: DynamoDbLimits = { timeoutMs: 3000, attemptTimeoutMs: 1000, maxAttempts: 3 };
+const DEFAULT_RESPONSE_VALIDATION_SAMPLE_RATE = 0.01;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const tableName = required(env, 'TABLE_NAME');
@@ -44,6 +50,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : Number(env.PAGE_TOKEN_TTL_SECONDS);
   if (!Number.isInteger(ttl) || ttl <= 0)
     throw new ConfigError('PAGE_TOKEN_TTL_SECONDS must be a positive integer');
+  const sampleRate =
+    env.RESPONSE_VALIDATION_SAMPLE_RATE === undefined || env.RESPONSE_VALIDATION_SAMPLE_RATE === ''
+      ? DEFAULT_RESPONSE_VALIDATION_SAMPLE_RATE
+      : Number(env.RESPONSE_VALIDATION_SAMPLE_RATE);
+  if (!Number.isFinite(sampleRate) || sampleRate < 0 || sampleRate > 1)
+    throw new ConfigError('RESPONSE_VALIDATION_SAMPLE_RATE must be a number from 0 to 1');
   return {
     tableName,
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
@@ -64,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
       maxAttempts: positiveInteger(env, 'DYNAMODB_MAX_ATTEMPTS', DEFAULT_DYNAMODB_LIMITS.maxAttempts),
     },
+    responseValidationSampleRate: sampleRate,
+    metricsNamespace: env.METRICS_NAMESPACE?.trim() || 'ItemsApi',
+    metricsEnabled: env.METRICS_DISABLED !== 'true',
   };
 }
 

@@ -85,5 +85,8 @@ export function describeError(error: unknown): string {
 
 /** The one line a runner reports on. */
 export function report(result: unknown): void {
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.stdout.write(`${REPORT_PREFIX}${JSON.stringify(result)}\n`);
 }
+
+/** Marks the runner's report line: the bundles under test write their own log and metric lines to stdout. */
+export const REPORT_PREFIX = 'bench-report ';

@@ -34,6 +34,8 @@ export interface GatewayOptions {
   readonly port: number;
   readonly host?: string;
   readonly stage?: string;
+  /** Answers requests that are not the API's (the docs page, say) before API routing; true if it did. */
+  readonly extraRoutes?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
 
 export interface RunningGateway {
@@ -44,6 +46,7 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const match = pathMatcher(Object.keys(options.resources));
   const server = createServer((request, response) => {
+    if (options.extraRoutes?.(request, response) === true) return;
     serve(request, response, options, match).catch((error: unknown) => {
       console.error(
         JSON.stringify({ level: 'error', message: 'local gateway failed', error: String(error) }),

@@ -1,23 +1,39 @@
 /**
  * `npm start`: the real API on http://localhost:3000, backed by an embedded DynamoDB engine whose
- * data lives under .data/ and survives restarts. DYNAMODB_ENDPOINT (with TABLE_NAME) points it at
- * another DynamoDB instead. Ctrl-C stops everything this started.
+ * data lives under .data/ and survives restarts, with its reference at /docs. DYNAMODB_ENDPOINT
+ * (with TABLE_NAME) points it at another DynamoDB instead. One line per request; Ctrl-C stops
+ * everything this started.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import path from 'node:path';
 import spec from '../../generated/openapi.json';
 import { loadConfig } from '../config';
+import { logLevelFrom, setOutput } from '../logger';
 import { methodsByTemplate } from '../spec/openapi-document';
 import { createDynamoDbClient } from '../storage/dynamodb/document-client';
 import { loadLocalIdentity } from './auth/local-identity';
 import { DATA_DIR } from './data-dir';
+import { devOutput } from './dev-output';
+import { docsRoutes, specJsonText } from './docs';
 import { EnginePrerequisiteError, type RunningEngine, startDynamoDbEngine } from './dynamodb-engine';
 import { startGateway } from './gateway';
 import { ensureItemsTable } from './items-table';
 
+const ROOT = path.resolve(__dirname, '../..');
+/** How often the embedded engine is checked, so its death is reported before a request fails. */
+const ENGINE_CHECK_MS = 1_000;
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
+  setOutput(
+    devOutput({
+      colour: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
+      showMetrics: logLevelFrom(process.env) === 'debug',
+      write: (text) => process.stdout.write(text),
+    }),
+  );
   const tableName = process.env.TABLE_NAME ?? 'items';
   const region = process.env.AWS_REGION ?? 'us-east-1';
   await mkdir(DATA_DIR, { recursive: true });
@@ -55,15 +71,34 @@ async function main(): Promise<void> {
       authorizer: identity.verify,
       port,
       host: process.env.HOST ?? '127.0.0.1',
+      extraRoutes: docsRoutes({
+        specJson: specJsonText(spec),
+        specYaml: await readFile(path.join(ROOT, 'openapi.yaml'), 'utf8'),
+      }),
     });
+    let stopping = false;
     const shutdown = async () => {
+      stopping = true;
       await gateway.close();
       await stopEngine();
       process.exit(0);
     };
+    if (engine !== undefined) {
+      watchEngine(endpoint, async () => {
+        if (stopping) return;
+        console.error(
+          `DynamoDB Local (${endpoint}) has stopped: requests can no longer be served, so the server stops too. Run npm start again (data in ${path.relative(process.cwd(), path.join(DATA_DIR, 'dynamodb'))} is kept).`,
+        );
+        stopping = true;
+        await gateway.close();
+        await stopEngine();
+        process.exit(1);
+      });
+    }
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
     console.log(`Items API listening on http://localhost:${port}`);
+    console.log(`  Docs: http://localhost:${port}/docs (spec at /openapi.json and /openapi.yaml)`);
     console.log('  Auth: bearer JWT; get one with: npm run --silent token -- <subject>');
     console.log(
       `  DynamoDB: ${engine === undefined ? endpoint : `embedded DynamoDB Local, data in ${path.relative(process.cwd(), path.join(DATA_DIR, 'dynamodb'))}`} (table ${tableName}${table === 'created' ? ', created' : ''})`,
@@ -72,6 +107,20 @@ async function main(): Promise<void> {
     await stopEngine();
     throw error;
   }
+}
+
+/** Calls `onDown` once when nothing accepts connections at the engine's endpoint any more. */
+function watchEngine(endpoint: string, onDown: () => Promise<void>): void {
+  const { hostname, port } = new URL(endpoint);
+  const timer = setInterval(() => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    socket.once('connect', () => socket.destroy());
+    socket.once('error', () => {
+      clearInterval(timer);
+      void onDown();
+    });
+  }, ENGINE_CHECK_MS);
+  timer.unref();
 }
 
 /** A development secret kept under .data/, so page tokens stay valid across restarts. */
@@ -85,6 +134,14 @@ async function localSecret(name: string): Promise<string> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof EnginePrerequisiteError ? error.message : error);
+  if (isAddressInUse(error)) {
+    console.error(
+      `Port ${process.env.PORT ?? 3000} is already in use: stop what runs there, or choose another with PORT (PORT=3001 npm start).`,
+    );
+  } else console.error(error instanceof EnginePrerequisiteError ? error.message : error);
   process.exit(1);
 });
+
+function isAddressInUse(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+}

@@ -50,7 +50,9 @@ describe('built Lambda bundle (dist/lambda)', () => {
       env: lambdaEnvironment(fake.url),
       timeout: 30_000,
     });
-    return JSON.parse(stdout) as { statusCode: number; body: string };
+    // The bundle writes its access and EMF lines first; the invoker prints the result last.
+    const result = stdout.trimEnd().split('\n').at(-1) ?? '';
+    return JSON.parse(result) as { statusCode: number; body: string };
   }
 
   it("signs with the environment's credentials, session token included", async () => {

@@ -42,7 +42,9 @@ describe('HTTP app server faults', () => {
   };
   const logged: Array<{ message: string; fields: Record<string, unknown> | undefined }> = [];
   const logger: Logger = {
+    debug: () => {},
     info: () => {},
+    warn: () => {},
     error: (message, fields) => logged.push({ message, fields }),
   };
   const api = useTestApi('lambda', { overrides: { repository: failing, logger } });

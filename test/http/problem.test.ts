@@ -11,7 +11,7 @@ import {
 import { problemResponse } from '../../src/http/problem';
 import type { Logger } from '../../src/logger';
 
-const silent: Logger = { info: () => {}, error: () => {} };
+const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 describe('problemResponse', () => {
   it.each([

@@ -100,6 +100,40 @@ describe('npm start (src/local/main.ts)', () => {
     expect(enginesUsing(dataDir)).toBe(0);
   }, 120_000);
 
+  it('prints one line per request, and a taken port as one line naming PORT', async () => {
+    // Prepare
+    const port = await freePort();
+    // The test run sets LOG_LEVEL=warn; npm start's default is info.
+    const env = { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+    const server = await start(env);
+    children.push(server.child);
+
+    // Act
+    await fetch(`http://localhost:${port}/items`, {
+      headers: { Authorization: `Bearer ${token(dataDir, 'carol')}` },
+    });
+    const taken = spawn(process.execPath, [TSX_CLI, 'src/local/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    children.push(taken);
+    let stderr = '';
+    taken.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await exited(taken);
+    server.child.kill('SIGINT');
+    await exited(server.child);
+
+    // Assess: plain (not a terminal), one readable line for the request
+    expect(server.output()).toMatch(/\d\d:\d\d:\d\d\.\d{3} GET +\/items 200 [\d.]+ms listItems req=[\w-]+\n/);
+    expect(server.output()).not.toContain('\u001b[');
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Port ${port} is already in use`);
+    expect(stderr).toContain('PORT=');
+    expect(stderr).not.toContain('EADDRINUSE');
+  }, 120_000);
+
   it('prints a token and nothing else for `npm run --silent token -- <subject>`', () => {
     const output = token(dataDir, 'bob');
 

@@ -23,7 +23,9 @@ describe('fault injection between the app and DynamoDB', () => {
     started = await startTestApi('lambda', {
       env: { ...LIMITS, DYNAMODB_ENDPOINT: proxy.url },
       // 503s are logged as errors by design; kept here so the suite's output stays readable.
-      overrides: { logger: { info: () => {}, error: (message) => logged.push(message) } },
+      overrides: {
+        logger: { debug: () => {}, info: () => {}, warn: () => {}, error: (message) => logged.push(message) },
+      },
     });
   });
   afterEach(() => faults().clear());

@@ -1,0 +1,364 @@
+// Generated from openapi.yaml by `npm run generate`. Do not edit.
+import type { ResponseTable } from '../src/http/middleware/response-validation';
+
+export const responses: ResponseTable = {
+  "listItems": {
+    "200": {
+      "headers": [],
+      "content": {
+        "application/json": "ItemPage"
+      }
+    },
+    "400": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "401": {
+      "headers": [
+        "www-authenticate"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "403": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "500": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "503": {
+      "headers": [
+        "retry-after"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    }
+  },
+  "createItem": {
+    "201": {
+      "headers": [
+        "location",
+        "etag"
+      ],
+      "content": {
+        "application/json": "Item"
+      }
+    },
+    "400": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "401": {
+      "headers": [
+        "www-authenticate"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "403": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "409": {
+      "headers": [
+        "retry-after"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "413": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "415": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "422": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "500": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "503": {
+      "headers": [
+        "retry-after"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    }
+  },
+  "getItem": {
+    "200": {
+      "headers": [
+        "etag"
+      ],
+      "content": {
+        "application/json": "Item"
+      }
+    },
+    "400": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "401": {
+      "headers": [
+        "www-authenticate"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "403": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "404": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "500": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "503": {
+      "headers": [
+        "retry-after"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    }
+  },
+  "replaceItem": {
+    "200": {
+      "headers": [
+        "etag"
+      ],
+      "content": {
+        "application/json": "Item"
+      }
+    },
+    "400": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "401": {
+      "headers": [
+        "www-authenticate"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "403": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "404": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "412": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "413": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "415": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "500": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "503": {
+      "headers": [
+        "retry-after"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    }
+  },
+  "deleteItem": {
+    "204": {
+      "headers": [],
+      "content": {}
+    },
+    "400": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "401": {
+      "headers": [
+        "www-authenticate"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "403": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "404": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "409": {
+      "headers": [
+        "retry-after"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "412": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "500": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "503": {
+      "headers": [
+        "retry-after"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    }
+  },
+  "updateItem": {
+    "200": {
+      "headers": [
+        "etag"
+      ],
+      "content": {
+        "application/json": "Item"
+      }
+    },
+    "400": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "401": {
+      "headers": [
+        "www-authenticate"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "403": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "404": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "412": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "413": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "415": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "500": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "503": {
+      "headers": [
+        "retry-after"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    }
+  }
+};

@@ -1,0 +1,112 @@
+/**
+ * What shadow-mode response validation checks, derived from the spec ahead of time
+ * (`npm run generate`): a table of each operation's documented responses (status → required
+ * headers, media types → body schema key), generated/response-table.ts, and one ajv validator per
+ * distinct body schema, generated/response-validators.js (standalone code). A component schema
+ * shared by many responses (Problem, Item) compiles once. Only the response validation
+ * middleware loads them, lazily, on its first sample.
+ */
+import Ajv, { _ } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone';
+import addFormats from 'ajv-formats';
+import type { ResponseTable } from '../src/http/middleware/response-validation';
+import type { Validator } from '../src/http/router';
+import { asObject, deref, isObject, type Json, operationsOf } from '../src/spec/openapi-document';
+
+/** Where the spec's component schemas are registered, so `$ref`s between them resolve. */
+const COMPONENTS_ID = 'openapi.json';
+const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
+
+export interface ResponseSchemas {
+  readonly table: ResponseTable;
+  /** Body schemas by key: a component's name, or `<operationId> <status> <media type>` for an inline one. */
+  readonly schemas: ReadonlyMap<string, Json>;
+}
+
+export function responseSchemas(spec: unknown): ResponseSchemas {
+  const schemas = new Map<string, Json>();
+  const table: Record<string, Record<string, { headers: string[]; content: Record<string, string> }>> = {};
+  for (const { operation } of operationsOf(spec)) {
+    if (typeof operation.operationId !== 'string') continue;
+    const operationId = operation.operationId;
+    const responses: (typeof table)[string] = {};
+    for (const [status, value] of Object.entries(asObject(operation.responses))) {
+      const response = deref(spec, value) ?? {};
+      const headers = Object.entries(asObject(response.headers))
+        .filter(([, header]) => deref(spec, header)?.required === true)
+        .map(([name]) => name.toLowerCase());
+      const content: Record<string, string> = {};
+      for (const [mediaType, media] of Object.entries(asObject(response.content))) {
+        const schema = asObject(deref(spec, media)).schema;
+        if (!isObject(schema)) continue;
+        const ref = typeof schema.$ref === 'string' ? COMPONENT_REF.exec(schema.$ref)?.[1] : undefined;
+        const key = ref === undefined ? `${operationId} ${status} ${mediaType}` : decodeURIComponent(ref);
+        schemas.set(key, retarget(ref === undefined ? schema : { $ref: schema.$ref }) as Json);
+        content[mediaType] = key;
+      }
+      responses[status] = { headers, content };
+    }
+    table[operationId] = responses;
+  }
+  return { table, schemas };
+}
+
+/** Points local `$ref`s (`#/components/schemas/Item`) at the registered components. */
+function retarget(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(retarget);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [
+      key,
+      key === '$ref' && typeof child === 'string' && child.startsWith('#')
+        ? `${COMPONENTS_ID}${child}`
+        : retarget(child),
+    ]),
+  );
+}
+
+function newAjv(spec: unknown, standalone: boolean): Ajv {
+  const ajv = new Ajv({
+    strict: false,
+    // The first difference is enough for a shadow-mode log line, and the code is half the size.
+    allErrors: false,
+    // Item is validated by the Item and the ItemPage schemas: one function, called from both.
+    inlineRefs: false,
+    // Keyword and params say what failed; message strings would add a third to the code.
+    messages: false,
+    ...(standalone && {
+      code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
+    }),
+  });
+  addFormats(ajv);
+  ajv.addSchema({
+    $id: COMPONENTS_ID,
+    components: { schemas: asObject(asObject(asObject(spec).components).schemas) },
+  });
+  return ajv;
+}
+
+/** generated/response-validators.js: the body validators as a CommonJS module keyed by schema key. */
+export function responseValidatorsSource(spec: unknown): string {
+  const ajv = newAjv(spec, true);
+  const exports: Record<string, string> = {};
+  for (const [key, schema] of responseSchemas(spec).schemas) {
+    ajv.addSchema(schema, key);
+    exports[key] = key;
+  }
+  return standaloneCode(ajv, exports);
+}
+
+/** generated/response-table.ts: the documented responses of every operation. */
+export function responseTableSource(spec: unknown, header: string): string {
+  const { table } = responseSchemas(spec);
+  return `${header}import type { ResponseTable } from '../src/http/middleware/response-validation';\n\nexport const responses: ResponseTable = ${JSON.stringify(table, null, 2)};\n`;
+}
+
+/** The same validators compiled in this process, for tests over other specs. */
+export function compileResponseValidators(spec: unknown): Record<string, Validator> {
+  const ajv = newAjv(spec, false);
+  return Object.fromEntries(
+    [...responseSchemas(spec).schemas].map(([key, schema]) => [key, ajv.compile(schema)]),
+  );
+}
