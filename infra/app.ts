@@ -7,9 +7,11 @@ import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import spec from '../generated/openapi.json';
 import { ItemsApiStack } from './items-api-stack';
+import { addNagChecks } from './nag';
 import { stageConfig } from './stage-config';
 
 const app = new App();
+addNagChecks(app);
 const config = stageConfig((key) => app.node.tryGetContext(key));
 new ItemsApiStack(app, `ItemsApi-${config.stage}`, {
   config,

@@ -2,12 +2,13 @@
  * The one Lambda function that answers every operation of openapi.yaml, with the role, log group
  * and page-token secret it needs and nothing else.
  */
-import { Duration, RemovalPolicy, SecretValue } from 'aws-cdk-lib';
+import { CfnElement, Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { acknowledgeNag } from '../nag';
 import { dataRemovalPolicy, type StageConfig } from '../stage-config';
 import type { ItemsTable } from './items-table';
 
@@ -31,6 +32,11 @@ export class ApiFunction {
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
       removalPolicy: dataRemovalPolicy(config),
     });
+    acknowledgeNag(
+      pageTokenSecret,
+      'AwsSolutions-SMG4',
+      'An HMAC key for page tokens, not a credential: the function reads it once at deploy time (environment), and rotating it only invalidates outstanding nextTokens. Rotate by hand when needed (README); a rotation Lambda would add a function and a schedule for no security gain.',
+    );
 
     const functionLogs = new logs.LogGroup(scope, 'FunctionLogs', {
       logGroupName: `/aws/lambda/${name}`,
@@ -49,6 +55,13 @@ export class ApiFunction {
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         resources: [`${functionLogs.logGroupArn}:*`],
       }),
+    );
+    const logsElement = functionLogs.node.defaultChild;
+    if (!(logsElement instanceof CfnElement)) throw new Error('FunctionLogs has no CloudFormation resource');
+    acknowledgeNag(
+      role,
+      `AwsSolutions-IAM5[Resource::<${Stack.of(scope).getLogicalId(logsElement)}.Arn>:*]`,
+      "The log streams of the function's own log group: Lambda names a stream per container, so they cannot be listed in advance.",
     );
 
     this.fn = new lambda.Function(scope, 'Function', {
@@ -73,5 +86,10 @@ export class ApiFunction {
       },
       // Default (unreserved) concurrency: the stage throttle bounds the load instead.
     });
+    acknowledgeNag(
+      this.fn,
+      'AwsSolutions-L1',
+      'Pinned to nodejs22.x on purpose: the bundle is built for node22 (scripts/build.ts) and the cold-start figures were measured on it; move runtime and build target together.',
+    );
   }
 }

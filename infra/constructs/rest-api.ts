@@ -12,6 +12,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Json } from '../../src/spec/openapi-document';
 import { withAwsExtensions } from '../api-definition';
+import { acknowledgeNag } from '../nag';
 import type { StageConfig } from '../stage-config';
 
 export interface RestApiProps {
@@ -55,6 +56,21 @@ export class RestApi {
       },
       cloudWatchRole: false,
     });
+    acknowledgeNag(
+      this.api,
+      'AwsSolutions-APIG2',
+      'Request validators are declared in the imported OpenAPI body (x-amazon-apigateway-request-validators, api-definition.ts), which cdk-nag cannot read; test/infra asserts one on every operation.',
+    );
+    acknowledgeNag(
+      this.api.deploymentStage,
+      'AwsSolutions-APIG6',
+      'Access logs (JSON) go to their own log group. Execution logging needs the account-wide API Gateway CloudWatch role, an account singleton this stack does not own (cloudWatchRole: false); the Lambda logs every request.',
+    );
+    acknowledgeNag(
+      this.api.deploymentStage,
+      'AwsSolutions-APIG3',
+      'No WAF web ACL by default (a fixed monthly fee per ACL and rule): the stage throttle, the optional usage plan and the authorizer bound abuse. Associate an ACL from outside the stack where one is required.',
+    );
     fn.addPermission('InvokeFromApi', {
       principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
       sourceArn: this.api.arnForExecuteApi('*', '/*', config.stage),
