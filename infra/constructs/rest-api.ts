@@ -56,6 +56,8 @@ export class RestApi {
       },
       cloudWatchRole: false,
     });
+    // The stack outputs the URL once, as `ApiUrl`; the construct's own `Endpoint<hash>` output repeats it.
+    this.api.node.tryRemoveChild('Endpoint');
     acknowledgeNag(
       this.api,
       'AwsSolutions-APIG2',
