@@ -34,6 +34,8 @@ export interface SynthOptions {
   readonly nag?: boolean;
   /** Where the cloud assembly goes (the nag report is written there). */
   readonly outdir?: string;
+  /** The built authorizer (scripts/build.ts buildAuthorizer), for `authorizer: 'jwt'`. */
+  readonly authorizerCodePath?: string;
 }
 
 export function synthStack(
@@ -47,7 +49,12 @@ export function synthStack(
   });
   if (options.nag === true) addNagChecks(app);
   const config = stageConfig((key) => app.node.tryGetContext(key));
-  const stack = new ItemsApiStack(app, 'Test', { config, spec, lambdaCodePath: codePath });
+  const stack = new ItemsApiStack(app, 'Test', {
+    config,
+    spec,
+    lambdaCodePath: codePath,
+    ...(options.authorizerCodePath !== undefined && { authorizerCodePath: options.authorizerCodePath }),
+  });
   if (options.nag === true) app.synth();
   return { stack, template: Template.fromStack(stack), app };
 }
