@@ -26,9 +26,18 @@ export interface AwsExtensionOptions {
   /** The Lambda integration URI (a CloudFormation token at synth time). */
   readonly integrationUri: string;
   readonly stage: Pick<StageConfig, 'corsOrigins' | 'apiKeys'>;
-  /** The Cognito user pool whose ID tokens the gateway accepts for the spec's bearer scheme. */
-  readonly userPoolArn: string;
+  /** Who verifies the spec's bearer scheme at the gateway. */
+  readonly authorizer: GatewayAuthorizer;
 }
+
+export type GatewayAuthorizer =
+  /** The ID tokens of a Cognito user pool. */
+  | { readonly type: 'cognito_user_pools'; readonly userPoolArn: string }
+  /** A Lambda TOKEN authorizer (src/authorizer/), its result cached per Authorization header. */
+  | { readonly type: 'token'; readonly authorizerUri: string; readonly resultTtlSeconds: number };
+
+/** Only headers shaped like a bearer JWT reach the Lambda authorizer; API Gateway answers 401 to the rest. */
+export const BEARER_JWT_PATTERN = '^[Bb]earer [-0-9A-Za-z_]+\\.[-0-9A-Za-z_]+\\.[-0-9A-Za-z_]*$';
 
 /** The spec's security scheme names (openapi.yaml components.securitySchemes). */
 export const BEARER_SCHEME = 'bearerAuth';
@@ -75,16 +84,35 @@ export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Jso
   const schemes = objectAt(definition, pointerTo('components', 'securitySchemes'));
   const bearer = deref(definition, schemes[BEARER_SCHEME]);
   if (bearer === undefined) throw new Error(`the spec has no ${BEARER_SCHEME} security scheme`);
-  // API Gateway expresses a Cognito authorizer as an apiKey-typed scheme on the Authorization header.
+  // API Gateway expresses an authorizer as an apiKey-typed scheme on the Authorization header.
   schemes[BEARER_SCHEME] = {
     type: 'apiKey',
     name: 'Authorization',
     in: 'header',
     ...(typeof bearer.description === 'string' && { description: bearer.description }),
-    'x-amazon-apigateway-authtype': 'cognito_user_pools',
-    'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: [options.userPoolArn] },
+    ...authorizerExtensions(options.authorizer),
   };
   return definition;
+}
+
+function authorizerExtensions(authorizer: GatewayAuthorizer): Json {
+  if (authorizer.type === 'cognito_user_pools')
+    return {
+      'x-amazon-apigateway-authtype': 'cognito_user_pools',
+      'x-amazon-apigateway-authorizer': {
+        type: 'cognito_user_pools',
+        providerARNs: [authorizer.userPoolArn],
+      },
+    };
+  return {
+    'x-amazon-apigateway-authtype': 'custom',
+    'x-amazon-apigateway-authorizer': {
+      type: 'token',
+      authorizerUri: authorizer.authorizerUri,
+      authorizerResultTtlInSeconds: authorizer.resultTtlSeconds,
+      identityValidationExpression: BEARER_JWT_PATTERN,
+    },
+  };
 }
 
 /** An OPTIONS method answered by the gateway itself (mock integration), never by the Lambda. */

@@ -19,7 +19,38 @@ export interface StageConfig {
   readonly alarmEmail?: string;
   /** An existing Cognito user pool to authorize against; the stack creates one when absent. */
   readonly userPoolArn?: string;
+  /** Who verifies bearer tokens: a Cognito user pool (default) or a Lambda authorizer for any OIDC issuer. */
+  readonly authorizer: AuthorizerConfig;
+  /** The functions' application log level (Lambda's JSON log format filters by it); `-c logLevel=DEBUG`. */
+  readonly logLevel: LogLevel;
+  /** Provisioned concurrency on a `live` alias, scaled on utilization; off unless `-c provisionedConcurrency=N`. */
+  readonly provisionedConcurrency?: {
+    readonly min: number;
+    readonly max: number;
+    /** Target share (0–1) of provisioned concurrency in use. */
+    readonly utilization: number;
+  };
+  /** Reserved concurrency for the API function (a ceiling and a guarantee); `-c reservedConcurrency=N`. */
+  readonly reservedConcurrency?: number;
 }
+
+export type AuthorizerConfig =
+  | { readonly kind: 'cognito' }
+  | {
+      readonly kind: 'jwt';
+      /** The issuer (`iss`), e.g. `https://<tenant>.auth0.com/`. */
+      readonly issuer: string;
+      /** Accepted audiences (`aud`). */
+      readonly audience: readonly string[];
+      /** Where the issuer publishes its keys; the authorizer defaults to `<issuer>/.well-known/jwks.json`. */
+      readonly jwksUri?: string;
+      /** How long API Gateway caches an authorizer result per token (0 turns caching off; at most 3600). */
+      readonly resultTtlSeconds: number;
+    };
+
+export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+const isLogLevel = (value: string): value is LogLevel => LOG_LEVELS.some((level) => level === value);
 
 export const STAGES = ['dev', 'prod'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -41,6 +72,28 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
   const apiKeys = String(context('apiKeys') ?? 'false') === 'true';
   const alarmEmail = context('alarmEmail');
   const userPoolArn = context('userPoolArn');
+  const logLevel = String(context('logLevel') ?? 'INFO').toUpperCase();
+  if (!isLogLevel(logLevel))
+    throw new Error(`logLevel must be one of ${LOG_LEVELS.join(', ')}; got ${logLevel}`);
+  const reservedConcurrency = optionalNumber(context, 'reservedConcurrency', { min: 1, integer: true });
+  const provisionedMin = optionalNumber(context, 'provisionedConcurrency', { min: 1, integer: true });
+  const provisionedConcurrency =
+    provisionedMin === undefined
+      ? undefined
+      : {
+          min: provisionedMin,
+          max:
+            optionalNumber(context, 'provisionedConcurrencyMax', { min: provisionedMin, integer: true }) ??
+            provisionedMin,
+          utilization:
+            optionalNumber(context, 'provisionedConcurrencyUtilization', { min: 0.1, max: 0.9 }) ?? 0.7,
+        };
+  if (
+    provisionedConcurrency !== undefined &&
+    reservedConcurrency !== undefined &&
+    provisionedConcurrency.max > reservedConcurrency
+  )
+    throw new Error('provisionedConcurrencyMax must not exceed reservedConcurrency');
   return {
     stage: name,
     corsOrigins,
@@ -50,7 +103,49 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
     ...(apiKeys && { apiKeys: { throttle: { rateLimit: 10, burstLimit: 20 }, quotaPerDay: 10_000 } }),
     ...(typeof alarmEmail === 'string' && alarmEmail !== '' && { alarmEmail }),
     ...(typeof userPoolArn === 'string' && userPoolArn !== '' && { userPoolArn }),
+    authorizer: authorizerConfig(context),
+    logLevel,
+    ...(provisionedConcurrency !== undefined && { provisionedConcurrency }),
+    ...(reservedConcurrency !== undefined && { reservedConcurrency }),
   };
+}
+
+function authorizerConfig(context: (key: string) => unknown): AuthorizerConfig {
+  const kind = String(context('authorizer') ?? 'cognito');
+  if (kind === 'cognito') return { kind };
+  if (kind !== 'jwt') throw new Error(`authorizer must be cognito or jwt; got ${kind}`);
+  const issuer = context('jwtIssuer');
+  const audience = context('jwtAudience');
+  if (typeof issuer !== 'string' || !issuer.startsWith('https://'))
+    throw new Error('authorizer=jwt needs -c jwtIssuer=https://…');
+  if (typeof audience !== 'string' || audience.trim() === '')
+    throw new Error('authorizer=jwt needs -c jwtAudience=<aud>[,<aud>…]');
+  const jwksUri = context('jwtJwksUri');
+  if (jwksUri !== undefined && (typeof jwksUri !== 'string' || !jwksUri.startsWith('https://')))
+    throw new Error('jwtJwksUri must be an https URL');
+  return {
+    kind,
+    issuer,
+    audience: audience.split(',').map((item) => item.trim()),
+    ...(typeof jwksUri === 'string' && { jwksUri }),
+    resultTtlSeconds:
+      optionalNumber(context, 'authorizerCacheTtl', { min: 0, max: 3600, integer: true }) ?? 300,
+  };
+}
+
+function optionalNumber(
+  context: (key: string) => unknown,
+  key: string,
+  { min, max = Number.MAX_SAFE_INTEGER, integer = false }: { min: number; max?: number; integer?: boolean },
+): number | undefined {
+  const raw = context(key);
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value)))
+    throw new Error(
+      `${key} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}; got ${String(raw)}`,
+    );
+  return value;
 }
 
 /** What deleting the stack does to resources holding data (table, secret, user pool). */

@@ -8,6 +8,8 @@ import { type BuildOptions, build, type Plugin } from 'esbuild';
 
 const root = path.resolve(__dirname, '..');
 export const LAMBDA_DIST = path.join(root, 'dist/lambda');
+/** The Lambda authorizer for `-c authorizer=jwt` (src/authorizer/lambda.ts), deployed only in that mode. */
+export const AUTHORIZER_DIST = path.join(root, 'dist/authorizer');
 
 export const LAMBDA_BUILD_OPTIONS: BuildOptions = {
   entryPoints: [path.join(root, 'src/lambda.ts')],
@@ -75,9 +77,21 @@ export async function buildLambda(outdir: string = LAMBDA_DIST): Promise<string>
   return outdir;
 }
 
+export async function buildAuthorizer(outdir: string = AUTHORIZER_DIST): Promise<string> {
+  await rm(outdir, { recursive: true, force: true });
+  await build({
+    ...LAMBDA_BUILD_OPTIONS,
+    entryPoints: [path.join(root, 'src/authorizer/lambda.ts')],
+    outfile: path.join(outdir, 'index.js'),
+  });
+  return outdir;
+}
+
 if (require.main === module) {
-  buildLambda().then(
-    (outdir) => console.log(`built ${path.relative(root, outdir)}/index.js`),
+  Promise.all([buildLambda(), buildAuthorizer()]).then(
+    (outdirs) => {
+      for (const outdir of outdirs) console.log(`built ${path.relative(root, outdir)}/index.js`);
+    },
     (error: unknown) => {
       console.error(error);
       process.exit(1);

@@ -92,7 +92,7 @@ export class Alarms {
       ),
     ];
     if (config.alarmEmail !== undefined) {
-      const topic = new sns.Topic(scope, 'AlarmTopic', { topicName: `${name}-alarms` });
+      const topic = new sns.Topic(scope, 'AlarmTopic', { topicName: `${name}-alarms`, enforceSSL: true });
       topic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail));
       for (const alarm of this.alarms) alarm.addAlarmAction(new actions.SnsAction(topic));
     }

@@ -2,19 +2,28 @@
  * The one Lambda function that answers every operation of openapi.yaml, with the role, log group
  * and page-token secret it needs and nothing else.
  */
-import { Duration, RemovalPolicy, SecretValue } from 'aws-cdk-lib';
+import { CfnElement, Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { acknowledgeNag } from '../nag';
 import { dataRemovalPolicy, type StageConfig } from '../stage-config';
 import type { ItemsTable } from './items-table';
 
 export interface ApiFunctionProps {
   /** The physical name prefix, `items-api-<stage>`; also the function's name. */
   readonly name: string;
-  readonly config: Pick<StageConfig, 'retainData' | 'logRetention' | 'corsOrigins'>;
+  readonly config: Pick<
+    StageConfig,
+    | 'retainData'
+    | 'logRetention'
+    | 'corsOrigins'
+    | 'logLevel'
+    | 'provisionedConcurrency'
+    | 'reservedConcurrency'
+  >;
   readonly table: ItemsTable;
   /** Directory holding the built Lambda bundle (`npm run build` → dist/lambda). */
   readonly codePath: string;
@@ -23,6 +32,13 @@ export interface ApiFunctionProps {
 /** The API's function and what it runs with, created in `scope` itself (see ItemsApiStack). */
 export class ApiFunction {
   readonly fn: lambda.Function;
+  /**
+   * What API Gateway invokes: the `live` alias when provisioned concurrency is on (only an alias or
+   * version can hold it), the function itself otherwise.
+   */
+  readonly target: lambda.IFunction;
+  /** The alias with provisioned concurrency, when configured. */
+  readonly alias: lambda.Alias | undefined;
 
   constructor(scope: Construct, { name, config, table, codePath }: ApiFunctionProps) {
     const pageTokenSecret = new secretsmanager.Secret(scope, 'PageTokenSecret', {
@@ -31,6 +47,11 @@ export class ApiFunction {
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
       removalPolicy: dataRemovalPolicy(config),
     });
+    acknowledgeNag(
+      pageTokenSecret,
+      'AwsSolutions-SMG4',
+      'An HMAC key for page tokens, not a credential: the function reads it once at deploy time (environment), and rotating it only invalidates outstanding nextTokens. Rotate by hand when needed (README); a rotation Lambda would add a function and a schedule for no security gain.',
+    );
 
     const functionLogs = new logs.LogGroup(scope, 'FunctionLogs', {
       logGroupName: `/aws/lambda/${name}`,
@@ -41,7 +62,7 @@ export class ApiFunction {
     // A role of our own instead of AWSLambdaBasicExecutionRole, whose log permissions are on `*`.
     const role = new iam.Role(scope, 'FunctionRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `${name}: the items table and its own log group, nothing else`,
+      description: `${name}: the items table, its own log group and X-Ray, nothing else`,
     });
     table.grantRepositoryAccess(role);
     role.addToPolicy(
@@ -49,6 +70,13 @@ export class ApiFunction {
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         resources: [`${functionLogs.logGroupArn}:*`],
       }),
+    );
+    const logsElement = functionLogs.node.defaultChild;
+    if (!(logsElement instanceof CfnElement)) throw new Error('FunctionLogs has no CloudFormation resource');
+    acknowledgeNag(
+      role,
+      `AwsSolutions-IAM5[Resource::<${Stack.of(scope).getLogicalId(logsElement)}.Arn>:*]`,
+      "The log streams of the function's own log group: Lambda names a stream per container, so they cannot be listed in advance.",
     );
 
     this.fn = new lambda.Function(scope, 'Function', {
@@ -65,13 +93,50 @@ export class ApiFunction {
       timeout: Duration.seconds(10),
       role,
       logGroup: functionLogs,
+      // One JSON object per line with the request id, filtered by level at the source.
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel[config.logLevel],
+      systemLogLevelV2: lambda.SystemLogLevel.WARN,
+      tracing: lambda.Tracing.ACTIVE,
       environment: {
         TABLE_NAME: table.table.tableName,
         // Resolved by CloudFormation at deploy time: no Secrets Manager call on the cold-start path.
         PAGE_TOKEN_SECRET: SecretValue.secretsManager(pageTokenSecret.secretArn).unsafeUnwrap(),
         CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
       },
-      // Default (unreserved) concurrency: the stage throttle bounds the load instead.
+      // Unreserved unless the stage asks: the stage throttle bounds the load; reserved concurrency
+      // both caps this function and guarantees it that share of the account's pool.
+      ...(config.reservedConcurrency !== undefined && {
+        reservedConcurrentExecutions: config.reservedConcurrency,
+      }),
     });
+    acknowledgeNag(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (added by tracing: ACTIVE).',
+    );
+
+    const provisioned = config.provisionedConcurrency;
+    if (provisioned === undefined) {
+      this.alias = undefined;
+      this.target = this.fn;
+    } else {
+      // A new version per code or configuration change; the alias moves to it with the deploy, and
+      // Lambda readies the provisioned environments before the alias switches.
+      this.alias = new lambda.Alias(scope, 'FunctionLiveAlias', {
+        aliasName: 'live',
+        version: this.fn.currentVersion,
+        provisionedConcurrentExecutions: provisioned.min,
+      });
+      this.alias
+        .addAutoScaling({ minCapacity: provisioned.min, maxCapacity: provisioned.max })
+        .scaleOnUtilization({ utilizationTarget: provisioned.utilization });
+      this.target = this.alias;
+    }
+    acknowledgeNag(
+      this.fn,
+      'AwsSolutions-L1',
+      'Pinned to nodejs22.x on purpose: the bundle is built for node22 (scripts/build.ts) and the cold-start figures were measured on it; move runtime and build target together.',
+    );
   }
 }

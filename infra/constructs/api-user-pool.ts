@@ -2,6 +2,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
+import { acknowledgeNag } from '../nag';
 import { dataRemovalPolicy, type StageConfig } from '../stage-config';
 
 export interface ApiUserPoolProps {
@@ -31,6 +32,21 @@ export class ApiUserPool {
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       removalPolicy: dataRemovalPolicy(config),
     });
+    acknowledgeNag(
+      pool,
+      'AwsSolutions-COG1',
+      'Length over composition: 12 characters minimum with upper, lower and digits, no symbol rule (NIST SP 800-63B advises against composition rules).',
+    );
+    acknowledgeNag(
+      pool,
+      'AwsSolutions-COG2',
+      'Invite-only pool for development and teams without an identity provider; the contract suite signs in non-interactively. Teams that need MFA bring their own pool (-c userPoolArn) or issuer (-c authorizer=jwt).',
+    );
+    acknowledgeNag(
+      pool,
+      'AwsSolutions-COG8',
+      'Essentials tier: threat protection (Plus) is billed per monthly active user and an invite-only pool with no self sign-up has no sign-up abuse to detect.',
+    );
     this.pool = pool;
     this.webClient = pool.addClient('WebClient', {
       userPoolClientName: `${name}-web`,

@@ -1,0 +1,72 @@
+/**
+ * Verifies `Authorization: Bearer <JWT>` headers against one OIDC issuer: its signing keys from
+ * its JWKS (fetched once per container and cached by jose), an allow-list of asymmetric
+ * algorithms, the issuer, the audience, expiry, and a string `sub`. Used by the Lambda authorizer
+ * (./lambda.ts) and reusable by the local gateway, which can pass its own key set.
+ */
+import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+
+/** Asymmetric algorithms only: an HMAC token "signed" with the issuer's public key never verifies. */
+export const DEFAULT_ALGORITHMS = ['RS256', 'ES256'] as const;
+
+export interface BearerVerifierOptions {
+  /** The `iss` every token must carry, exactly. */
+  readonly issuer: string;
+  /** The `aud` (one of them) every token must carry: the API's client id or audience. */
+  readonly audience: string | readonly string[];
+  /**
+   * The issuer's keys: its JWKS URL (fetched over HTTPS, cached) or a key set of the caller's own
+   * (jose's `createLocalJWKSet`, say, for the local gateway).
+   */
+  readonly keys: URL | JWTVerifyGetKey;
+  readonly algorithms?: readonly string[];
+  /** Seconds of clock skew tolerated on `exp`/`nbf`/`iat`. */
+  readonly clockToleranceSeconds?: number;
+}
+
+/** The verified claims; `sub` is always a non-empty string. */
+export type VerifiedClaims = JWTPayload & { readonly sub: string };
+
+/** Resolves the claims of a valid bearer token, or undefined for anything else (never throws). */
+export type BearerVerifier = (authorization: string | undefined) => Promise<VerifiedClaims | undefined>;
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
+
+// How long fetched keys are used before the JWKS is fetched again, and the least time between two
+// fetches when a token names a key the set does not have (a rotation, or someone probing).
+const KEY_CACHE_MAX_AGE_MS = 10 * 60 * 1000;
+const UNKNOWN_KID_COOLDOWN_MS = 30 * 1000;
+const JWKS_TIMEOUT_MS = 3000;
+
+/** A verifier for tokens of one issuer and audience; create once per container (it holds the key cache). */
+export function verifyBearer(options: BearerVerifierOptions): BearerVerifier {
+  const keys =
+    options.keys instanceof URL
+      ? createRemoteJWKSet(options.keys, {
+          cacheMaxAge: KEY_CACHE_MAX_AGE_MS,
+          cooldownDuration: UNKNOWN_KID_COOLDOWN_MS,
+          timeoutDuration: JWKS_TIMEOUT_MS,
+        })
+      : options.keys;
+  const verifyOptions = {
+    algorithms: [...(options.algorithms ?? DEFAULT_ALGORITHMS)],
+    issuer: options.issuer,
+    audience: typeof options.audience === 'string' ? options.audience : [...options.audience],
+    requiredClaims: ['sub', 'exp'],
+    clockTolerance: options.clockToleranceSeconds ?? 5,
+  };
+  return async (authorization) => {
+    const token = BEARER.exec(authorization ?? '')?.[1];
+    if (token === undefined) return undefined;
+    try {
+      const { payload } = await jwtVerify(token, keys, verifyOptions);
+      const { sub } = payload;
+      // jose types `sub` as a string but does not check it; a number or object is refused here.
+      if (typeof sub !== 'string' || sub === '') return undefined;
+      return { ...payload, sub };
+    } catch {
+      // Expired, bad signature, unknown key, wrong issuer or audience: the client learns only 401.
+      return undefined;
+    }
+  };
+}
