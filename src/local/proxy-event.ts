@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { PathMatch } from '../http/router';
+import { dictionary } from '../lambda-proxy';
 
 export interface ProxyEventParts {
   readonly method: string;
@@ -24,11 +25,14 @@ export interface ProxyEventParts {
 /** The REST API proxy event (payload v1) API Gateway sends for a request, without authorizer claims. */
 export function proxyEvent(parts: ProxyEventParts): APIGatewayProxyEvent {
   const { url, resource, headers, stage } = parts;
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
+  // Names from the wire: `?__proto__=1` or `?constructor=1` must stay ordinary keys.
+  const query = dictionary<string>();
+  const multiQuery = dictionary<string[]>();
   for (const [name, value] of url.searchParams) {
     query[name] = value;
-    multiQuery[name] = [...(multiQuery[name] ?? []), value];
+    const values = multiQuery[name];
+    if (values === undefined) multiQuery[name] = [value];
+    else values.push(value);
   }
   const hasQuery = Object.keys(query).length > 0;
   const resourcePath = resource?.template ?? url.pathname;
