@@ -19,7 +19,7 @@ import { problemResponse, renderProblem } from '../http/problem';
 import type { ProblemName } from '../http/problem-types';
 import { MAX_BODY_BYTES } from '../http/request-body';
 import { type PathMatch, type PathMatcher, pathMatcher } from '../http/router';
-import { dictionary, type ProxyHandler } from '../lambda-proxy';
+import { getOwn, type ProxyHandler, setOwn } from '../lambda-proxy';
 import { jsonLogger } from '../logger';
 import { proxyEvent } from './proxy-event';
 
@@ -179,14 +179,17 @@ function parseTarget(target: string | undefined): URL | undefined {
 
 /** Cognito authorizers hand every claim over as a string; structured claims as their JSON. */
 function cognitoClaims(claims: Record<string, unknown>): Record<string, string> {
-  const strings = dictionary<string>();
+  const strings: Record<string, string> = {};
   for (const [name, value] of Object.entries(claims)) {
-    strings[name] =
+    setOwn(
+      strings,
+      name,
       typeof value === 'string'
         ? value
         : typeof value === 'number' || typeof value === 'boolean'
           ? `${value}`
-          : JSON.stringify(value);
+          : JSON.stringify(value),
+    );
   }
   return strings;
 }
@@ -212,15 +215,15 @@ function toProxyEvent(
 ): APIGatewayProxyEvent {
   // As API Gateway fills them: `headers` keeps a repeated header's last value, `multiValueHeaders`
   // every value, so the function can tell that a header was sent twice.
-  const headers = dictionary<string>();
-  const multiValueHeaders = dictionary<string[]>();
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
   for (let i = 0; i < request.rawHeaders.length; i += 2) {
     const name = request.rawHeaders[i];
     const value = request.rawHeaders[i + 1];
     if (name === undefined || value === undefined) continue;
-    headers[name] = value;
-    const values = multiValueHeaders[name];
-    if (values === undefined) multiValueHeaders[name] = [value];
+    setOwn(headers, name, value);
+    const values = getOwn(multiValueHeaders, name);
+    if (values === undefined) setOwn(multiValueHeaders, name, [value]);
     else values.push(value);
   }
   const text = body.length > 0 ? utf8Text(body) : null;

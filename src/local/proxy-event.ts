@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { PathMatch } from '../http/router';
-import { dictionary } from '../lambda-proxy';
+import { getOwn, setOwn } from '../lambda-proxy';
 
 export interface ProxyEventParts {
   readonly method: string;
@@ -26,12 +26,12 @@ export interface ProxyEventParts {
 export function proxyEvent(parts: ProxyEventParts): APIGatewayProxyEvent {
   const { url, resource, headers, stage } = parts;
   // Names from the wire: `?__proto__=1` or `?constructor=1` must stay ordinary keys.
-  const query = dictionary<string>();
-  const multiQuery = dictionary<string[]>();
+  const query: Record<string, string> = {};
+  const multiQuery: Record<string, string[]> = {};
   for (const [name, value] of url.searchParams) {
-    query[name] = value;
-    const values = multiQuery[name];
-    if (values === undefined) multiQuery[name] = [value];
+    setOwn(query, name, value);
+    const values = getOwn(multiQuery, name);
+    if (values === undefined) setOwn(multiQuery, name, [value]);
     else values.push(value);
   }
   const hasQuery = Object.keys(query).length > 0;
@@ -56,7 +56,10 @@ export function proxyEvent(parts: ProxyEventParts): APIGatewayProxyEvent {
       apiId: 'local',
       authorizer: null,
       httpMethod: parts.method,
-      identity: requestIdentity(parts.sourceIp, headers['User-Agent'] ?? headers['user-agent'] ?? null),
+      identity: requestIdentity(
+        parts.sourceIp,
+        getOwn(headers, 'User-Agent') ?? getOwn(headers, 'user-agent') ?? null,
+      ),
       path: `/${stage}${url.pathname}`,
       protocol: parts.protocol,
       requestId: randomUUID(),
