@@ -82,7 +82,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     (request, response) => {
       inFlight.set(request.socket, response);
-      response.once('finish', () => inFlight.delete(request.socket));
+      // Until its body has arrived too: a refusal sent early must not be followed by a 408.
+      response.once('finish', () => {
+        if (request.complete) inFlight.delete(request.socket);
+        else request.once('end', () => inFlight.delete(request.socket));
+      });
       serve(request, response, options, match, timeouts.integrationMs).catch((error: unknown) => {
         // A request cut off while its body was arriving has nobody left to answer.
         if (request.socket.destroyed) return;
