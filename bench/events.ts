@@ -70,3 +70,24 @@ export function benchOperations(): BenchOperation[] {
     },
   ];
 }
+
+/**
+ * The rejection path beside the success path (issue 11): a POST /items refused by validation (a
+ * blank name and an unknown status, so the answer lists several issues) next to a successful
+ * getItem. Only our bundle runs these: the baseline validates nothing, so it has no rejection path.
+ */
+export function rejectionOperations(): BenchOperation[] {
+  const getItem = benchOperations().find(({ operationId }) => operationId === 'getItem');
+  return [
+    ...(getItem === undefined ? [] : [getItem]),
+    {
+      operationId: 'createItem (rejected)',
+      expectedStatus: 400,
+      event: createEvent('POST', '/items', {
+        subject: BENCH_OWNER,
+        headers: JSON_BODY,
+        body: JSON.stringify({ name: '   ', status: 'deleted' }),
+      }),
+    },
+  ];
+}

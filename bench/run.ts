@@ -18,7 +18,7 @@ import { CHILD_NODE, runNode } from './child-process';
 import { type ColdProfile, formatProfile, profileColdStart } from './cold-profile';
 import { type ColdStartFigures, measureColdStarts } from './cold-start';
 import { measureListing } from './dynamodb-listing';
-import { benchOperations } from './events';
+import { benchOperations, rejectionOperations } from './events';
 import {
   type BenchReport,
   check,
@@ -157,6 +157,14 @@ async function main(): Promise<void> {
 
   step(`cold-start profile: ${PROFILE_RUNS} profiled processes of the shipped Lambda`);
   const profile = await measureProfile(eventsFile);
+  const ours = runnable.find(({ name }) => name === 'ours');
+  const rejectionsFile = path.join(OUT, 'rejections.json');
+  await writeFile(rejectionsFile, JSON.stringify(rejectionOperations()));
+  step('warm: ours, rejection path');
+  const rejection =
+    ours === undefined
+      ? { error: 'our bundle did not build' }
+      : await measureWarm(ours.bundle, rejectionsFile);
 
   step('routing scaling');
   const routing = await measureRouting(
@@ -186,9 +194,11 @@ async function main(): Promise<void> {
     dynamodb,
     profile,
   };
-  await writeFile(REPORT_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  const rejectionPath = rejectionReport(rejection);
+  await writeFile(REPORT_FILE, `${JSON.stringify({ ...report, rejectionPath }, null, 2)}\n`);
   console.log('');
   printReport(report);
+  printRejectionPath(rejectionPath);
   console.log(
     `\nWrote ${path.relative(ROOT, REPORT_FILE)}; run took ${report.durationSeconds.toFixed(0)} s.`,
   );
@@ -223,6 +233,42 @@ async function measureProfile(eventsFile: string): Promise<ColdProfile | Skipped
 async function childNodeVersion(): Promise<string> {
   const { line } = await runNode(['-p', 'process.version'], 30_000);
   return `${line.trim()} (${CHILD_NODE === process.execPath ? 'this process' : CHILD_NODE}); bench driver ${process.version}`;
+}
+
+/** Goal (issue 11): a request refused by validation costs no more than twice a successful getItem. */
+const REJECTION_GOAL = 2;
+
+interface RejectionPath {
+  readonly getItemMicros?: number;
+  readonly rejectedMicros?: number;
+  readonly ratio?: number;
+  readonly error?: string;
+}
+
+function rejectionReport(result: WarmResult | { error: string }): RejectionPath {
+  if ('error' in result) return { error: result.error };
+  const micros = (id: string) =>
+    result.operations.find(({ operationId }) => operationId === id)?.medianMicros;
+  const getItemMicros = micros('getItem');
+  const rejectedMicros = micros('createItem (rejected)');
+  const failures = result.operations.reduce((sum, { failures }) => sum + failures, 0);
+  return {
+    ...(getItemMicros !== undefined && { getItemMicros }),
+    ...(rejectedMicros !== undefined && { rejectedMicros }),
+    ...(getItemMicros !== undefined &&
+      rejectedMicros !== undefined && { ratio: rejectedMicros / getItemMicros }),
+    ...(failures > 0 && { error: `${failures} answers had an unexpected status` }),
+  };
+}
+
+function printRejectionPath({ getItemMicros, rejectedMicros, ratio, error }: RejectionPath): void {
+  console.log('\nRejection path (ours; same process, median of batches)');
+  if (error !== undefined) console.log(`  ${error}`);
+  if (getItemMicros === undefined || rejectedMicros === undefined || ratio === undefined) return;
+  console.log(`  getItem (200)                 ${getItemMicros.toFixed(2)} µs`);
+  console.log(
+    `  createItem rejected (400)     ${rejectedMicros.toFixed(2)} µs  ${ratio.toFixed(2)}x getItem  ${ratio <= REJECTION_GOAL ? 'PASS' : 'MISS'} (goal <= ${REJECTION_GOAL}x)`,
+  );
 }
 
 function buildRunner(entry: string, outfile: string): Promise<unknown> {

@@ -3,42 +3,61 @@
  * back to proxy results. With lambda.ts, the only code that sees Lambda types.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { MalformedBodyError } from './http/errors';
 import type { HttpApp, HttpRequest } from './http/http-types';
+import { problemResponse } from './http/problem';
+import { jsonLogger } from './logger';
 
 export type ProxyHandler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
+
+/**
+ * Sets `record[name]` as an own property whatever the name: a name off the wire may be `__proto__`,
+ * which a plain assignment would take as the prototype. (Records stay plain objects: V8 keeps
+ * `Object.create(null)` objects in dictionary mode, which made every request measurably slower.)
+ */
+export function setOwn<T>(record: Record<string, T>, name: string, value: T): void {
+  if (name === '__proto__') {
+    Object.defineProperty(record, name, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    record[name] = value;
+  }
+}
+
+/** `record[name]` if the record itself has it: `constructor` or `toString` are not Object.prototype's here. */
+export function getOwn<T>(record: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(record, name) ? record[name] : undefined;
+}
+
+// Fatal: a body that is not UTF-8 is refused, never read with U+FFFD in place of its bytes.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Adapts an HttpApp to proxy events; exported so tests can drive an app built with overrides. */
 export function toProxyHandler(app: HttpApp): ProxyHandler {
   return async (event) => {
-    const response = await app(toHttpRequest(event));
+    const body = decodeBody(event);
+    if (body instanceof MalformedBodyError) {
+      const refused = problemResponse(body, event.requestContext.requestId, jsonLogger);
+      return { statusCode: refused.status, headers: refused.headers, body: refused.body ?? '' };
+    }
+    const response = await app(toHttpRequest(event, body));
     return { statusCode: response.status, headers: response.headers, body: response.body ?? '' };
   };
 }
 
+function decodeBody(event: APIGatewayProxyEvent): string | undefined | MalformedBodyError {
+  if (event.body === null) return undefined;
+  if (!event.isBase64Encoded) return event.body;
+  try {
+    return utf8.decode(Buffer.from(event.body, 'base64'));
+  } catch {
+    return new MalformedBodyError('it is not UTF-8');
+  }
+}
+
 // Runs on every request: plain loops, no intermediate arrays.
-function toHttpRequest(event: APIGatewayProxyEvent): HttpRequest {
-  const headers: Record<string, string> = {};
-  const eventHeaders = event.headers ?? {};
-  for (const name in eventHeaders) {
-    const value = eventHeaders[name];
-    if (value !== undefined) headers[name.toLowerCase()] = value;
-  }
-  const query: Record<string, string | readonly string[]> = {};
-  const single = event.queryStringParameters ?? {};
-  const multi = event.multiValueQueryStringParameters ?? {};
-  for (const name in single) {
-    const value = single[name];
-    const values = multi[name];
-    if (value !== undefined) query[name] = values !== undefined && values.length > 1 ? values : value;
-  }
+function toHttpRequest(event: APIGatewayProxyEvent, body: string | undefined): HttpRequest {
   const claims: unknown = event.requestContext.authorizer?.claims;
   const subject = typeof claims === 'object' && claims !== null && 'sub' in claims ? claims.sub : undefined;
-  const body =
-    event.body === null
-      ? undefined
-      : event.isBase64Encoded
-        ? Buffer.from(event.body, 'base64').toString('utf8')
-        : event.body;
   return {
     method: event.httpMethod.toUpperCase(),
     path: event.path,
@@ -47,20 +66,60 @@ function toHttpRequest(event: APIGatewayProxyEvent): HttpRequest {
       event.resource === ''
         ? undefined
         : { template: event.resource, pathParameters: definedValues(event.pathParameters) },
-    headers,
-    query,
+    headers: lowerCaseHeaders(event),
+    query: queryOf(event),
     body,
     requestId: event.requestContext.requestId,
     // API Gateway's authorizer put the verified claims here; the body never names the caller.
+    // Only a non-empty string names one: a list or an object is no subject, and is never String()ed.
     caller: typeof subject === 'string' && subject !== '' ? { subject } : undefined,
   };
+}
+
+/**
+ * Header names in lower case. A header sent more than once (in any casing) keeps every value,
+ * joined with ", " as RFC 9110 §5.3 combines field lines, so two Content-Types cannot pass as
+ * one: `headers` would hold only the last.
+ */
+function lowerCaseHeaders(event: APIGatewayProxyEvent): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const multi = event.multiValueHeaders;
+  if (multi === null || multi === undefined) {
+    const single = event.headers ?? {};
+    for (const name in single) {
+      const value = single[name];
+      if (value !== undefined) setOwn(headers, name.toLowerCase(), value);
+    }
+    return headers;
+  }
+  for (const name in multi) {
+    const values = multi[name];
+    if (values === undefined || values.length === 0) continue;
+    const joined = values.length === 1 ? (values[0] ?? '') : values.join(', ');
+    const lower = name.toLowerCase();
+    const earlier = getOwn(headers, lower);
+    setOwn(headers, lower, earlier === undefined ? joined : `${earlier}, ${joined}`);
+  }
+  return headers;
+}
+
+function queryOf(event: APIGatewayProxyEvent): Record<string, string | readonly string[]> {
+  const query: Record<string, string | readonly string[]> = {};
+  const single = event.queryStringParameters ?? {};
+  const multi = event.multiValueQueryStringParameters ?? {};
+  for (const name in single) {
+    const value = single[name];
+    const values = getOwn(multi, name);
+    if (value !== undefined) setOwn(query, name, values !== undefined && values.length > 1 ? values : value);
+  }
+  return query;
 }
 
 function definedValues(parameters: Record<string, string | undefined> | null): Record<string, string> {
   const result: Record<string, string> = {};
   for (const name in parameters) {
     const value = parameters[name];
-    if (value !== undefined) result[name] = value;
+    if (value !== undefined) setOwn(result, name, value);
   }
   return result;
 }

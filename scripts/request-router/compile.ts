@@ -20,6 +20,9 @@ function newAjv(kind: Kind, standalone: boolean): Ajv {
     // Bodies are JSON already: coercion there would accept `"name": 42` as "42".
     coerceTypes: kind === 'params',
     useDefaults: kind === 'params',
+    // Errors carry the schema they failed (`parentSchema`): a failed pattern is explained by the
+    // schema's description or example, never by the regular expression.
+    verbose: true,
     ...(standalone && {
       code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
     }),

@@ -53,6 +53,11 @@ export const PROBLEM_TYPES = {
     title: 'Method not allowed',
     detail: 'This method is not allowed on this resource.',
   },
+  'request-timeout': {
+    status: 408,
+    title: 'Request timeout',
+    detail: 'The request did not arrive in time; the connection is closed.',
+  },
   'precondition-failed': {
     status: 412,
     title: 'Precondition failed',

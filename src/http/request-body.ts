@@ -1,5 +1,10 @@
 import { parse as parseContentType } from 'content-type';
-import { BodyTooLargeError, MalformedBodyError, UnsupportedMediaTypeError } from './errors';
+import {
+  BodyTooLargeError,
+  MalformedBodyError,
+  RequestValidationError,
+  UnsupportedMediaTypeError,
+} from './errors';
 import type { HttpRequest } from './http-types';
 
 /**
@@ -16,12 +21,17 @@ export function readJsonBody(request: HttpRequest, acceptedMediaTypes: readonly 
   if (acceptedMediaTypes.length === 0 || request.body === undefined || request.body === '') return undefined;
   if (Buffer.byteLength(request.body, 'utf8') > MAX_BODY_BYTES) throw new BodyTooLargeError(MAX_BODY_BYTES);
   assertAccepted(request.headers['content-type'], acceptedMediaTypes);
+  // A surrogate without its pair is no Unicode text, so the body was not UTF-8 on the wire.
+  if (LONE_SURROGATE.test(request.body)) throw new MalformedBodyError('it is not UTF-8');
   try {
     return JSON.parse(request.body);
   } catch (error) {
     throw new MalformedBodyError(error instanceof Error ? error.message : 'unparseable');
   }
 }
+
+// With the u flag a surrogate pair is one code point, so only unpaired halves match.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 function assertAccepted(header: string | undefined, accepted: readonly string[]): void {
   if (header === undefined) throw new UnsupportedMediaTypeError(undefined, accepted);
@@ -32,6 +42,13 @@ function assertAccepted(header: string | undefined, accepted: readonly string[])
     mediaType = parsed.type;
     charset = parsed.parameters.charset?.toLowerCase();
   } catch {
+    // A media type has no top-level comma: this is several Content-Type lines joined (RFC 9110
+    // §5.3), and which one to believe is not ours to guess.
+    if (header.includes(',')) {
+      throw new RequestValidationError([
+        { parameter: 'Content-Type', detail: 'must be sent once, with a single media type' },
+      ]);
+    }
     throw new UnsupportedMediaTypeError(header, accepted);
   }
   // JSON is UTF-8 (RFC 8259); a body declared in another charset would be misread.

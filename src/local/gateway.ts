@@ -4,20 +4,44 @@
  * result back. There is no second implementation of the API.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { type CorsPolicy, corsHeaders, preflightHeaders } from '../http/cors';
-import { UnauthenticatedError } from '../http/errors';
+import { BodyTooLargeError, UnauthenticatedError } from '../http/errors';
 import { problemResponse, renderProblem } from '../http/problem';
 import type { ProblemName } from '../http/problem-types';
+import { MAX_BODY_BYTES } from '../http/request-body';
 import { type PathMatch, type PathMatcher, pathMatcher } from '../http/router';
-import type { ProxyHandler } from '../lambda-proxy';
+import { getOwn, type ProxyHandler, setOwn } from '../lambda-proxy';
 import { jsonLogger } from '../logger';
 import { proxyEvent } from './proxy-event';
 
 /** API Gateway's own payload limit; larger requests never reach the Lambda. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * Where the local gateway stops reading. The function refuses anything over its own limit with
+ * this same 413, so reading (and holding) up to API Gateway's 10 MiB first would only cost memory.
+ */
+const MAX_READ_BYTES = Math.min(GATEWAY_MAX_BODY_BYTES, MAX_BODY_BYTES);
+
+/** How long the gateway waits, in milliseconds; API Gateway's integration timeout is 29 s. */
+export interface GatewayTimeouts {
+  /** For the request line and headers to arrive (Node's headersTimeout). */
+  readonly headersMs?: number;
+  /** For the whole request, body included (Node's requestTimeout): then 408 and the connection closes. */
+  readonly requestMs?: number;
+  /** For the function to answer: then 504, as API Gateway answers. */
+  readonly integrationMs?: number;
+}
+
+const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 29_000, integrationMs: 29_000 } as const;
 
 export interface GatewayOptions {
   readonly handler: ProxyHandler;
@@ -36,6 +60,7 @@ export interface GatewayOptions {
   readonly stage?: string;
   /** Answers requests that are not the API's (the docs page, say) before API routing; true if it did. */
   readonly extraRoutes?: (request: IncomingMessage, response: ServerResponse) => boolean;
+  readonly timeouts?: GatewayTimeouts;
 }
 
 export interface RunningGateway {
@@ -45,14 +70,45 @@ export interface RunningGateway {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const match = pathMatcher(Object.keys(options.resources));
-  const server = createServer((request, response) => {
-    if (options.extraRoutes?.(request, response) === true) return;
-    serve(request, response, options, match).catch((error: unknown) => {
-      console.error(
-        JSON.stringify({ level: 'error', message: 'local gateway failed', error: String(error) }),
-      );
-      writeResult(response, gatewayProblem(request, options, 'bad-gateway'));
-    });
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const requestMs = timeouts.requestMs;
+  // The response in progress on each connection, so a timeout never writes over one.
+  const inFlight = new WeakMap<Socket, ServerResponse>();
+  const server = createServer(
+    {
+      requestTimeout: requestMs,
+      // Node refuses a headers timeout longer than the request timeout.
+      headersTimeout: Math.min(timeouts.headersMs, requestMs),
+      // How often Node looks for expired requests (30 s by default, longer than the timeouts).
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(requestMs / 4))),
+    },
+    (request, response) => {
+      if (options.extraRoutes?.(request, response) === true) return;
+      inFlight.set(request.socket, response);
+      // Until its body has arrived too: a refusal sent early must not be followed by a 408.
+      response.once('finish', () => {
+        if (request.complete) inFlight.delete(request.socket);
+        else request.once('end', () => inFlight.delete(request.socket));
+      });
+      serve(request, response, options, match, timeouts.integrationMs).catch((error: unknown) => {
+        // A request cut off while its body was arriving has nobody left to answer.
+        if (request.socket.destroyed) return;
+        console.error(
+          JSON.stringify({ level: 'error', message: 'local gateway failed', error: String(error) }),
+        );
+        writeResult(response, gatewayProblem(request.headers.origin, options, 'bad-gateway'));
+      });
+    },
+  );
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    const answering = inFlight.get(socket);
+    if (socket.writable && error.code !== 'ECONNRESET' && answering?.headersSent !== true) {
+      // Too slow (Node's request or headers timeout) or not HTTP at all: answered as problem+json
+      // straight onto the socket, since Node has no response object for a request it could not read.
+      const name = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : 'bad-request';
+      socket.end(rawResponse(gatewayProblem(undefined, options, name)));
+    }
+    socket.destroy();
   });
   await listen(server, options.port, options.host ?? '127.0.0.1');
   const { address, port } = server.address() as AddressInfo;
@@ -71,27 +127,30 @@ async function serve(
   response: ServerResponse,
   options: GatewayOptions,
   match: PathMatcher,
+  integrationMs: number,
 ): Promise<void> {
-  const body = await readBody(request);
-  if (body === undefined) {
+  const origin = request.headers.origin;
+  const url = parseTarget(request.url);
+  if (url === undefined) {
+    refuseUnread(request, response);
     writeResult(
       response,
-      gatewayProblem(
-        request,
-        options,
-        'body-too-large',
-        `The request body exceeds ${GATEWAY_MAX_BODY_BYTES} bytes.`,
-      ),
+      gatewayProblem(origin, options, 'bad-request', 'The request target is not a valid path and query.'),
     );
     return;
   }
-  const url = new URL(request.url ?? '/', 'http://localhost');
+  const body = await readBody(request);
+  if (body === undefined) {
+    refuseUnread(request, response);
+    writeResult(response, refusal(new BodyTooLargeError(MAX_BODY_BYTES), origin, options));
+    return;
+  }
   const resource = match(url.pathname);
   const methods = resource === undefined ? undefined : options.resources[resource.template];
   if (request.method === 'OPTIONS' && methods !== undefined) {
     writeResult(response, {
       statusCode: 204,
-      headers: preflightHeaders(options.cors, request.headers.origin, methods),
+      headers: preflightHeaders(options.cors, origin, methods),
       body: '',
     });
     return;
@@ -99,23 +158,59 @@ async function serve(
   const event = toProxyEvent(request, url, resource, body, options.stage ?? 'local');
   if (options.authorizer !== undefined && methods !== undefined) {
     const claims = await options.authorizer(request.headers.authorization);
-    if (claims === undefined) {
-      const denied = problemResponse(new UnauthenticatedError(), event.requestContext.requestId, jsonLogger);
+    // Only a non-empty string names a caller: `["alice"]` is not alice, and an object is nobody.
+    if (claims === undefined || typeof claims.sub !== 'string' || claims.sub === '') {
       // Answered here, like API Gateway's UNAUTHORIZED gateway response, with CORS headers so a
       // browser can read it.
-      writeResult(response, {
-        statusCode: denied.status,
-        headers: { ...denied.headers, ...corsHeaders(options.cors, request.headers.origin) },
-        body: denied.body ?? '',
-      });
+      writeResult(response, refusal(new UnauthenticatedError(), origin, options));
       return;
     }
-    // Cognito authorizers hand claims over as strings.
-    event.requestContext.authorizer = {
-      claims: Object.fromEntries(Object.entries(claims).map(([name, value]) => [name, String(value)])),
-    };
+    event.requestContext.authorizer = { claims: cognitoClaims(claims) };
   }
-  writeResult(response, await options.handler(event));
+  writeResult(
+    response,
+    await withinIntegrationTimeout(options.handler(event), integrationMs, () =>
+      gatewayProblem(origin, options, 'gateway-timeout'),
+    ),
+  );
+}
+
+/** The request target as a URL, or undefined when it is none (`//:99999/items`). */
+function parseTarget(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cognito authorizers hand every claim over as a string; structured claims as their JSON. */
+function cognitoClaims(claims: Record<string, unknown>): Record<string, string> {
+  const strings: Record<string, string> = {};
+  for (const [name, value] of Object.entries(claims)) {
+    setOwn(
+      strings,
+      name,
+      typeof value === 'string'
+        ? value
+        : typeof value === 'number' || typeof value === 'boolean'
+          ? `${value}`
+          : JSON.stringify(value),
+    );
+  }
+  return strings;
+}
+
+function withinIntegrationTimeout(
+  answer: Promise<APIGatewayProxyResult>,
+  ms: number,
+  timedOut: () => APIGatewayProxyResult,
+): Promise<APIGatewayProxyResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<APIGatewayProxyResult>((resolve) => {
+    timer = setTimeout(() => resolve(timedOut()), ms);
+  });
+  return Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
 }
 
 function toProxyEvent(
@@ -125,43 +220,103 @@ function toProxyEvent(
   body: Buffer,
   stage: string,
 ): APIGatewayProxyEvent {
+  // As API Gateway fills them: `headers` keeps a repeated header's last value, `multiValueHeaders`
+  // every value, so the function can tell that a header was sent twice.
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
   for (let i = 0; i < request.rawHeaders.length; i += 2) {
     const name = request.rawHeaders[i];
     const value = request.rawHeaders[i + 1];
     if (name === undefined || value === undefined) continue;
-    headers[name] = value;
-    multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
+    setOwn(headers, name, value);
+    const values = getOwn(multiValueHeaders, name);
+    if (values === undefined) setOwn(multiValueHeaders, name, [value]);
+    else values.push(value);
   }
+  const text = body.length > 0 ? utf8Text(body) : null;
   return proxyEvent({
     method: request.method ?? 'GET',
     url,
     resource,
     headers,
     multiValueHeaders,
-    body: body.length > 0 ? body.toString('utf8') : null,
+    // Bytes that are not UTF-8 travel base64-encoded, as API Gateway sends binary bodies; the
+    // function refuses them, in one place for both entries.
+    body: text ?? (body.length > 0 ? body.toString('base64') : null),
+    isBase64Encoded: text === null && body.length > 0,
     stage,
     sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
     protocol: `HTTP/${request.httpVersion}`,
   });
 }
 
-/** Reads the whole body, or returns undefined once it passes the gateway's limit. */
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > GATEWAY_MAX_BODY_BYTES) return undefined;
-    chunks.push(buffer);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function utf8Text(body: Buffer): string | null {
+  try {
+    return utf8.decode(body);
+  } catch {
+    return null;
   }
-  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads the whole body, or returns undefined as soon as it passes the limit: a declared
+ * Content-Length over it is refused before a byte is read, a streamed body when the count passes
+ * it. Either way nothing past the limit is held.
+ */
+function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  if (Number(request.headers['content-length'] ?? 0) > MAX_READ_BYTES) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      request.off('data', onData).off('end', onEnd).off('error', onError);
+      request.pause();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_READ_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      stop();
+      chunks.length = 0;
+      resolve(undefined);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    request.on('data', onData).on('end', onEnd).on('error', onError);
+  });
+}
+
+/** How long a refused request's unread body is drained (and dropped) so the client can read the answer. */
+const LINGER_MS = 2_000;
+
+/**
+ * For an answer sent before the body was read: what is still arriving is discarded, not held, and
+ * a connection still sending after LINGER_MS is closed (a lingering close, as nginx does, so the
+ * client reads the refusal instead of a reset).
+ */
+function refuseUnread(request: IncomingMessage, response: ServerResponse): void {
+  response.once('finish', () => {
+    if (request.complete) return;
+    const timer = setTimeout(() => request.socket.destroy(), LINGER_MS);
+    const done = () => clearTimeout(timer);
+    request.once('end', done);
+    request.socket.once('close', done);
+    request.resume();
+  });
 }
 
 function writeResult(response: ServerResponse, result: APIGatewayProxyResult): void {
-  if (response.headersSent) return;
+  if (response.headersSent || response.destroyed) return;
   for (const [name, value] of Object.entries(result.headers ?? {})) response.setHeader(name, String(value));
   for (const [name, values] of Object.entries(result.multiValueHeaders ?? {}))
     response.setHeader(name, values.map(String));
@@ -169,9 +324,27 @@ function writeResult(response: ServerResponse, result: APIGatewayProxyResult): v
   response.end(result.isBase64Encoded === true ? Buffer.from(result.body, 'base64') : result.body);
 }
 
+/** A whole HTTP/1.1 response as bytes, for a connection Node has no response object for. */
+function rawResponse(result: APIGatewayProxyResult): string {
+  const headers = Object.entries(result.headers ?? {}).map(
+    ([name, value]) => `${name}: ${String(value)}\r\n`,
+  );
+  return `HTTP/1.1 ${result.statusCode} ${STATUS_CODES[result.statusCode] ?? ''}\r\n${headers.join('')}content-length: ${Buffer.byteLength(result.body)}\r\nconnection: close\r\n\r\n${result.body}`;
+}
+
+/** A known error the function would answer the same way, answered here with CORS headers. */
+function refusal(error: Error, origin: string | undefined, options: GatewayOptions): APIGatewayProxyResult {
+  const refused = problemResponse(error, randomUUID(), jsonLogger);
+  return {
+    statusCode: refused.status,
+    headers: { ...refused.headers, ...corsHeaders(options.cors, origin) },
+    body: refused.body ?? '',
+  };
+}
+
 /** An answer the gateway gives itself, rendered from the problem catalog as the deployed gateway's responses are. */
 function gatewayProblem(
-  request: IncomingMessage,
+  origin: string | undefined,
   options: GatewayOptions,
   name: ProblemName,
   detail?: string,
@@ -179,7 +352,7 @@ function gatewayProblem(
   const problem = renderProblem({ name, ...(detail !== undefined && { detail }) }, randomUUID());
   return {
     statusCode: problem.status,
-    headers: { ...problem.headers, ...corsHeaders(options.cors, request.headers.origin) },
+    headers: { ...problem.headers, ...corsHeaders(options.cors, origin) },
     body: problem.body ?? '',
   };
 }

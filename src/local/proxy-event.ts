@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { PathMatch } from '../http/router';
+import { getOwn, setOwn } from '../lambda-proxy';
 
 export interface ProxyEventParts {
   readonly method: string;
@@ -24,11 +25,14 @@ export interface ProxyEventParts {
 /** The REST API proxy event (payload v1) API Gateway sends for a request, without authorizer claims. */
 export function proxyEvent(parts: ProxyEventParts): APIGatewayProxyEvent {
   const { url, resource, headers, stage } = parts;
+  // Names from the wire: `?__proto__=1` or `?constructor=1` must stay ordinary keys.
   const query: Record<string, string> = {};
   const multiQuery: Record<string, string[]> = {};
   for (const [name, value] of url.searchParams) {
-    query[name] = value;
-    multiQuery[name] = [...(multiQuery[name] ?? []), value];
+    setOwn(query, name, value);
+    const values = getOwn(multiQuery, name);
+    if (values === undefined) setOwn(multiQuery, name, [value]);
+    else values.push(value);
   }
   const hasQuery = Object.keys(query).length > 0;
   const resourcePath = resource?.template ?? url.pathname;
@@ -52,7 +56,10 @@ export function proxyEvent(parts: ProxyEventParts): APIGatewayProxyEvent {
       apiId: 'local',
       authorizer: null,
       httpMethod: parts.method,
-      identity: requestIdentity(parts.sourceIp, headers['User-Agent'] ?? headers['user-agent'] ?? null),
+      identity: requestIdentity(
+        parts.sourceIp,
+        getOwn(headers, 'User-Agent') ?? getOwn(headers, 'user-agent') ?? null,
+      ),
       path: `/${stage}${url.pathname}`,
       protocol: parts.protocol,
       requestId: randomUUID(),

@@ -26,6 +26,8 @@ export interface IssueOptions {
   /** Other than this API's, to show they are refused. */
   readonly audience?: string;
   readonly issuer?: string;
+  /** Claims set as given, over the usual ones: to forge a `sub` that is not a string, say. */
+  readonly claims?: Readonly<Record<string, unknown>>;
 }
 
 export interface LocalIdentity {
@@ -42,14 +44,18 @@ export interface LocalIdentity {
 export function localIdentity(privateKey: KeyLike, publicKey: KeyLike): LocalIdentity {
   return {
     async issue(subject, options = {}) {
-      return new SignJWT({ token_use: 'id' })
-        .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
-        .setSubject(subject)
-        .setIssuer(options.issuer ?? LOCAL_ISSUER)
-        .setAudience(options.audience ?? LOCAL_AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime(`${options.ttlSeconds ?? 3600}s`)
-        .sign(privateKey);
+      const issuedAt = Math.floor(Date.now() / 1000);
+      // Built as plain claims (not SignJWT's setters) so a test can forge one of any JSON type.
+      const claims: JWTPayload = {
+        token_use: 'id',
+        sub: subject,
+        iss: options.issuer ?? LOCAL_ISSUER,
+        aud: options.audience ?? LOCAL_AUDIENCE,
+        iat: issuedAt,
+        exp: issuedAt + (options.ttlSeconds ?? 3600),
+        ...options.claims,
+      };
+      return new SignJWT(claims).setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' }).sign(privateKey);
     },
     async verify(authorization) {
       const token = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(
@@ -63,7 +69,8 @@ export function localIdentity(privateKey: KeyLike, publicKey: KeyLike): LocalIde
           audience: LOCAL_AUDIENCE,
           requiredClaims: ['sub', 'exp'],
         });
-        return payload;
+        // A subject is a non-empty string (RFC 7519 §4.1.2): a list or an object names nobody.
+        return typeof payload.sub === 'string' && payload.sub !== '' ? payload : undefined;
       } catch {
         // The reason (expired, bad signature, wrong audience…) is not the client's to learn.
         return undefined;

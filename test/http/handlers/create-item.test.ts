@@ -48,7 +48,7 @@ describe.each(TRANSPORTS)('createItem (POST /items) via %s', (transport) => {
   it.each([
     ['a missing name', { description: 'x' }, '/name', 'is required'],
     ['an empty name', { name: '' }, '/name', 'must NOT have fewer than 1 characters'],
-    ['a blank name', { name: '   ' }, '/name', 'must match pattern'],
+    ['a blank name', { name: '   ' }, '/name', 'must contain at least one non-blank character'],
     [
       'a name over 200 characters',
       { name: 'n'.repeat(201) },
