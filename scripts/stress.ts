@@ -15,6 +15,7 @@ import { ephemeralIdentity } from '../src/local/auth/local-identity';
 import { startDynamoDbEngine } from '../src/local/dynamodb-engine';
 import { startGateway } from '../src/local/gateway';
 import { ensureItemsTable } from '../src/local/items-table';
+import { createJsonLogger } from '../src/logger';
 import { methodsByTemplate } from '../src/spec/openapi-document';
 import { createDynamoDbClient } from '../src/storage/dynamodb/document-client';
 
@@ -64,10 +65,13 @@ async function startStack(): Promise<Stack> {
     DYNAMODB_ENDPOINT: engine.endpoint,
     AWS_REGION: 'us-east-1',
     PAGE_TOKEN_SECRET: randomBytes(32).toString('base64'),
+    // The run's own summary is the output: no access or EMF line per request.
+    METRICS_DISABLED: 'true',
   });
   const identity = await ephemeralIdentity();
   const gateway = await startGateway({
-    handler: toProxyHandler(composeApp(config)),
+    // Warnings and errors only: the run's summary is its output, not an access line per request.
+    handler: toProxyHandler(composeApp(config, { logger: createJsonLogger('warn') })),
     resources: methodsByTemplate(spec),
     cors: { origins: [] },
     authorizer: identity.verify,
