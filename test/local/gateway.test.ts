@@ -20,7 +20,7 @@ describe('local gateway', () => {
       cors: { origins: ['https://app.example.com'] },
       // Stands in for token verification, which test/local/auth covers: this test is about the event.
       authorizer: async (authorization) =>
-        authorization === 'Bearer good' ? { sub: 'alice', exp: 1700000000 } : undefined,
+        authorization === 'Bearer good' ? { claims: { sub: 'alice', exp: '1700000000' } } : undefined,
       port: 0,
     });
   });
