@@ -412,7 +412,7 @@ export interface components {
          */
         RetryAfter: string;
         /**
-         * @description Path of the created item.
+         * @description The created item's URL as an absolute-path reference (RFC 3986 §4.2) that includes the path prefix of the deployment the request came through: `/dev/items/{itemId}` on the execute-api URL of stage `dev`, `/v1/items/{itemId}` under a custom domain's base path `v1`, `/items/{itemId}` at a domain's root or on the local server. Resolve it against the request URL (RFC 9110 §10.2.2); do not append it to the API's base URL.
          * @example /items/01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71
          */
         Location: string;

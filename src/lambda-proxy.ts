@@ -4,7 +4,7 @@
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { MalformedBodyError } from './http/errors';
-import type { HttpApp, HttpRequest } from './http/http-types';
+import type { Caller, HttpApp, HttpRequest } from './http/http-types';
 import { problemResponse } from './http/problem';
 import { jsonLogger } from './logger';
 
@@ -56,11 +56,11 @@ function decodeBody(event: APIGatewayProxyEvent): string | undefined | Malformed
 
 // Runs on every request: plain loops, no intermediate arrays.
 function toHttpRequest(event: APIGatewayProxyEvent, body: string | undefined): HttpRequest {
-  const claims: unknown = event.requestContext.authorizer?.claims;
-  const subject = typeof claims === 'object' && claims !== null && 'sub' in claims ? claims.sub : undefined;
+  const basePath = basePathOf(event.requestContext.path, event.resource);
   return {
     method: event.httpMethod.toUpperCase(),
-    path: event.path,
+    path: apiPathOf(event, basePath),
+    ...(basePath !== '' && { basePath }),
     // The resource API Gateway routed on; locally, the gateway fills it the same way.
     routeHint:
       event.resource === ''
@@ -70,10 +70,61 @@ function toHttpRequest(event: APIGatewayProxyEvent, body: string | undefined): H
     query: queryOf(event),
     body,
     requestId: event.requestContext.requestId,
-    // API Gateway's authorizer put the verified claims here; the body never names the caller.
-    // Only a non-empty string names one: a list or an object is no subject, and is never String()ed.
-    caller: typeof subject === 'string' && subject !== '' ? { subject } : undefined,
+    caller: callerOf(event.requestContext.authorizer),
   };
+}
+
+/**
+ * Who the stage's authorizer vouched for; the body never names the caller. A Cognito authorizer
+ * leaves the token's claims in `authorizer.claims`; the JWT Lambda authorizer
+ * (src/authorizer/token-authorizer.ts) its flat string context, `authorizer.sub`. Only a non-empty
+ * string names a caller: a list, an object or a number is nobody, and is never String()ed.
+ */
+function callerOf(authorizer: unknown): Caller | undefined {
+  if (typeof authorizer !== 'object' || authorizer === null) return undefined;
+  const claims = 'claims' in authorizer ? authorizer.claims : undefined;
+  const subject =
+    typeof claims === 'object' && claims !== null
+      ? 'sub' in claims
+        ? claims.sub
+        : undefined
+      : 'sub' in authorizer
+        ? authorizer.sub
+        : undefined;
+  return typeof subject === 'string' && subject !== '' ? { subject } : undefined;
+}
+
+/**
+ * The part of the path the client sent (`requestContext.path`: `/dev/items/1` on execute-api,
+ * `/v1/items/1` under a base path mapping, `/items/1` at a domain's root) before the segments the
+ * matched resource (`/items/{itemId}`) accounts for: `/dev`, `/v1` or ''. Counted in segments, so
+ * a trailing slash or an encoded path parameter cannot shift it.
+ */
+export function basePathOf(publicPath: string | undefined, resource: string): string {
+  if (publicPath === undefined || resource === '' || resource.includes('+}')) return '';
+  const resourceSegments = segmentCount(resource);
+  const segments = publicPath.split('/').filter((segment) => segment !== '');
+  const prefix = segments.length - resourceSegments;
+  if (prefix <= 0) return '';
+  let basePath = '';
+  for (let i = 0; i < prefix; i++) basePath += `/${segments[i] ?? ''}`;
+  return basePath;
+}
+
+function segmentCount(path: string): number {
+  let count = 0;
+  for (const segment of path.split('/')) if (segment !== '') count++;
+  return count;
+}
+
+/**
+ * `event.path` without a custom domain's base path: API Gateway leaves the mapping in `path` (and
+ * in `requestContext.path`, which is how it shows), while on execute-api `path` has no stage.
+ */
+function apiPathOf(event: APIGatewayProxyEvent, basePath: string): string {
+  const { path } = event;
+  if (basePath === '' || path !== event.requestContext.path || !path.startsWith(basePath)) return path;
+  return path.slice(basePath.length) || '/';
 }
 
 /**

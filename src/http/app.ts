@@ -67,6 +67,7 @@ export function createApp({
           headers: request.headers,
           body,
           caller,
+          basePath: request.basePath ?? '',
           // The gateway's request id is the same on every retry of this request underneath
           // (SDK attempts, a second invocation), so storage can recognise its own earlier commit.
           write: { writeId: request.requestId },

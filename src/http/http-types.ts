@@ -16,7 +16,14 @@ export interface RouteHint {
  */
 export interface HttpRequest {
   readonly method: string;
+  /** The path within the API (`/items/…`): without the stage or a custom domain's base path. */
   readonly path: string;
+  /**
+   * What the client's URL has before the API's own paths, as the gateway said: `/dev` for the
+   * execute-api URL of stage dev, `/v1` for a custom domain's base path mapping v1, absent at a
+   * domain's root and on the local server. Links the API returns start with it (see ./links.ts).
+   */
+  readonly basePath?: string | undefined;
   /** Present when the gateway already matched the template: dispatch is then a table lookup. */
   readonly routeHint?: RouteHint | undefined;
   readonly headers: Readonly<Record<string, string>>;

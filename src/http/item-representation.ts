@@ -1,6 +1,7 @@
 import type { components } from '../../generated/openapi';
 import type { Item } from '../domain/item';
 import { RequestValidationError } from './errors';
+import { apiReference } from './links';
 
 type ItemBody = components['schemas']['Item'];
 
@@ -15,6 +16,11 @@ export function itemBody(item: Item): ItemBody {
     updatedAt: item.updatedAt,
     version: item.version,
   };
+}
+
+/** The item's URL as `Location` carries it: `<base path>/items/<id>`, resolving from the request URL. */
+export function itemLocation(basePath: string, item: Pick<Item, 'id'>): string {
+  return apiReference(basePath, 'items', item.id);
 }
 
 /** Strong entity tag for the item's current version. */

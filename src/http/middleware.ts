@@ -44,6 +44,7 @@ export interface OperationRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
   readonly caller: Caller;
+  readonly basePath: string;
   readonly write: WriteRequest;
 }
 

@@ -30,6 +30,8 @@ export interface HandlerRequest<Id extends OperationId> {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: RequestBody<Id>;
   readonly caller: Caller;
+  /** The request's base path ('' for none), for links to the API's resources (../links.ts). */
+  readonly basePath: string;
   /**
    * This request as a write: its id (the gateway's request id, the same on every retry of this
    * request) and, set by the idempotency middleware, the client's Idempotency-Key.

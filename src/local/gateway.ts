@@ -21,7 +21,8 @@ import { MAX_BODY_BYTES } from '../http/request-body';
 import { type PathMatch, type PathMatcher, pathMatcher } from '../http/router';
 import { getOwn, type ProxyHandler, setOwn } from '../lambda-proxy';
 import { jsonLogger } from '../logger';
-import { proxyEvent } from './proxy-event';
+import type { GatewayAuthorizer } from './auth/local-authorizer';
+import { type Mount, proxyEvent } from './proxy-event';
 
 /** API Gateway's own payload limit; larger requests never reach the Lambda. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -50,14 +51,20 @@ export interface GatewayOptions {
   /** Preflight requests are answered here, as the deployed gateway's mock integration does. */
   readonly cors: CorsPolicy;
   /**
-   * Verifies the Authorization header as the stage's authorizer does, returning the token's claims
-   * or undefined. Requests to the API's resources without valid claims are answered 401 here and
-   * never reach the function; valid claims go into the event where API Gateway puts them.
+   * Verifies the Authorization header as the stage's authorizer does (./auth/local-authorizer.ts),
+   * returning what goes into `requestContext.authorizer`. Requests to the API's resources it
+   * refuses are answered 401 here and never reach the function.
    */
-  readonly authorizer?: (authorization: string | undefined) => Promise<Record<string, unknown> | undefined>;
+  readonly authorizer?: GatewayAuthorizer;
   readonly port: number;
   readonly host?: string;
   readonly stage?: string;
+  /**
+   * Where the API is served: at the root (the default), or under `/<stage>` as on the execute-api
+   * URL (`{ via: 'execute-api' }`), or under a custom domain's base path. The prefix is stripped
+   * before routing, and the event says it as API Gateway does (./proxy-event.ts).
+   */
+  readonly mount?: Mount;
   /** Answers requests that are not the API's (the docs page, say) before API routing; true if it did. */
   readonly extraRoutes?: (request: IncomingMessage, response: ServerResponse) => boolean;
   readonly timeouts?: GatewayTimeouts;
@@ -139,13 +146,21 @@ async function serve(
     );
     return;
   }
+  const stage = options.stage ?? 'local';
+  const mount = options.mount ?? { via: 'domain' };
+  const apiUrl = withinMount(url, mountPrefix(mount, stage));
+  if (apiUrl === undefined) {
+    refuseUnread(request, response);
+    writeResult(response, gatewayProblem(origin, options, 'not-found'));
+    return;
+  }
   const body = await readBody(request);
   if (body === undefined) {
     refuseUnread(request, response);
     writeResult(response, refusal(new BodyTooLargeError(MAX_BODY_BYTES), origin, options));
     return;
   }
-  const resource = match(url.pathname);
+  const resource = match(apiUrl.pathname);
   const methods = resource === undefined ? undefined : options.resources[resource.template];
   if (request.method === 'OPTIONS' && methods !== undefined) {
     writeResult(response, {
@@ -155,17 +170,17 @@ async function serve(
     });
     return;
   }
-  const event = toProxyEvent(request, url, resource, body, options.stage ?? 'local');
+  const event = toProxyEvent(request, apiUrl, resource, body, stage, mount);
   if (options.authorizer !== undefined && methods !== undefined) {
-    const claims = await options.authorizer(request.headers.authorization);
-    // Only a non-empty string names a caller: `["alice"]` is not alice, and an object is nobody.
-    if (claims === undefined || typeof claims.sub !== 'string' || claims.sub === '') {
+    const methodArn = `arn:aws:execute-api:local:local:local/${stage}/${event.httpMethod}${apiUrl.pathname}`;
+    const authorizer = await options.authorizer(request.headers.authorization, methodArn);
+    if (authorizer === undefined) {
       // Answered here, like API Gateway's UNAUTHORIZED gateway response, with CORS headers so a
       // browser can read it.
       writeResult(response, refusal(new UnauthenticatedError(), origin, options));
       return;
     }
-    event.requestContext.authorizer = { claims: cognitoClaims(claims) };
+    event.requestContext.authorizer = authorizer;
   }
   writeResult(
     response,
@@ -184,21 +199,19 @@ function parseTarget(target: string | undefined): URL | undefined {
   }
 }
 
-/** Cognito authorizers hand every claim over as a string; structured claims as their JSON. */
-function cognitoClaims(claims: Record<string, unknown>): Record<string, string> {
-  const strings: Record<string, string> = {};
-  for (const [name, value] of Object.entries(claims)) {
-    setOwn(
-      strings,
-      name,
-      typeof value === 'string'
-        ? value
-        : typeof value === 'number' || typeof value === 'boolean'
-          ? `${value}`
-          : JSON.stringify(value),
-    );
-  }
-  return strings;
+function mountPrefix(mount: Mount, stage: string): string {
+  if (mount.via === 'execute-api') return `/${stage}`;
+  return mount.basePath === undefined ? '' : `/${mount.basePath}`;
+}
+
+/** The URL within the API, or undefined when the path is outside the mount's prefix. */
+function withinMount(url: URL, prefix: string): URL | undefined {
+  if (prefix === '') return url;
+  const { pathname } = url;
+  if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return undefined;
+  const inner = new URL(url);
+  inner.pathname = pathname.slice(prefix.length) || '/';
+  return inner;
 }
 
 function withinIntegrationTimeout(
@@ -219,6 +232,7 @@ function toProxyEvent(
   resource: PathMatch | undefined,
   body: Buffer,
   stage: string,
+  mount: Mount,
 ): APIGatewayProxyEvent {
   // As API Gateway fills them: `headers` keeps a repeated header's last value, `multiValueHeaders`
   // every value, so the function can tell that a header was sent twice.
@@ -245,12 +259,24 @@ function toProxyEvent(
     body: text ?? (body.length > 0 ? body.toString('base64') : null),
     isBase64Encoded: text === null && body.length > 0,
     stage,
+    mount,
+    // API Gateway names the host the client called; locally, the Host header's, without its port.
+    domainName: hostName(request.headers.host),
     sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
     protocol: `HTTP/${request.httpVersion}`,
   });
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function hostName(host: string | undefined): string {
+  if (host === undefined) return 'localhost';
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return 'localhost';
+  }
+}
 
 function utf8Text(body: Buffer): string | null {
   try {

@@ -13,6 +13,7 @@ import { loadConfig } from '../config';
 import { logLevelFrom, setOutput } from '../logger';
 import { methodsByTemplate } from '../spec/openapi-document';
 import { createDynamoDbClient } from '../storage/dynamodb/document-client';
+import { authModeFrom, localAuthorizer } from './auth/local-authorizer';
 import { loadLocalIdentity } from './auth/local-identity';
 import { DATA_DIR } from './data-dir';
 import { devOutput } from './dev-output';
@@ -27,6 +28,8 @@ const ENGINE_CHECK_MS = 1_000;
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
+  // Which deployed authorizer the local gateway stands in for (infra: -c authorizer=cognito|jwt).
+  const authMode = authModeFrom(process.env.AUTH_MODE);
   setOutput(
     devOutput({
       colour: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
       resources: methodsByTemplate(spec),
       // The same policy the function applies to its own answers.
       cors: { origins: loadConfig().corsOrigins },
-      authorizer: identity.verify,
+      authorizer: await localAuthorizer(identity, authMode),
       port,
       host: process.env.HOST ?? '127.0.0.1',
       extraRoutes: docsRoutes({
@@ -99,7 +102,9 @@ async function main(): Promise<void> {
     process.once('SIGTERM', shutdown);
     console.log(`Items API listening on http://localhost:${port}`);
     console.log(`  Docs: http://localhost:${port}/docs (spec at /openapi.json and /openapi.yaml)`);
-    console.log('  Auth: bearer JWT; get one with: npm run --silent token -- <subject>');
+    console.log(
+      `  Auth: bearer JWT, verified as the ${authMode === 'jwt' ? 'JWT Lambda' : 'Cognito'} authorizer does (AUTH_MODE=${authMode}); get one with: npm run --silent token -- <subject>`,
+    );
     console.log(
       `  DynamoDB: ${engine === undefined ? endpoint : `embedded DynamoDB Local, data in ${path.relative(process.cwd(), path.join(DATA_DIR, 'dynamodb'))}`} (table ${tableName}${table === 'created' ? ', created' : ''})`,
     );

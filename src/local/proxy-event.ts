@@ -7,10 +7,25 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { PathMatch } from '../http/router';
 import { getOwn, setOwn } from '../lambda-proxy';
 
+/**
+ * How a client's URL reaches the stage, which decides `path` and `requestContext.path` (the path as
+ * the client sent it) for a request to `/items`:
+ * - `execute-api`: `https://<api>.execute-api.<region>.amazonaws.com/<stage>/items`: `path` is
+ *   `/items`, `requestContext.path` `/<stage>/items`;
+ * - `domain` with `basePath` v1 (a custom domain's base path mapping): `https://api.example.com/v1/items`:
+ *   both are `/v1/items` (API Gateway keeps the mapping in `path`);
+ * - `domain` without a base path (a root mapping, and the local server): both are `/items`.
+ */
+export type Mount = { readonly via: 'execute-api' } | { readonly via: 'domain'; readonly basePath?: string };
+
 export interface ProxyEventParts {
   readonly method: string;
-  /** The request URL; its path and query fill the event. */
+  /** The request URL within the API (no stage or base path); its path and query fill the event. */
   readonly url: URL;
+  /** At a domain's root (as the local server is) unless given. */
+  readonly mount?: Mount;
+  /** `requestContext.domainName`: the host the client called, without a port. */
+  readonly domainName?: string;
   /** The resource the path matched, as API Gateway resolves it before calling the function. */
   readonly resource: PathMatch | undefined;
   readonly headers: Record<string, string>;
@@ -36,9 +51,13 @@ export function proxyEvent(parts: ProxyEventParts): APIGatewayProxyEvent {
   }
   const hasQuery = Object.keys(query).length > 0;
   const resourcePath = resource?.template ?? url.pathname;
+  const mount = parts.mount ?? { via: 'domain' };
+  const prefix =
+    mount.via === 'execute-api' ? `/${stage}` : mount.basePath === undefined ? '' : `/${mount.basePath}`;
+  const domainName = parts.domainName ?? 'localhost';
   return {
     resource: resourcePath,
-    path: url.pathname,
+    path: mount.via === 'execute-api' ? url.pathname : `${prefix}${url.pathname}`,
     httpMethod: parts.method,
     headers,
     multiValueHeaders: parts.multiValueHeaders,
@@ -55,12 +74,14 @@ export function proxyEvent(parts: ProxyEventParts): APIGatewayProxyEvent {
       accountId: 'local',
       apiId: 'local',
       authorizer: null,
+      domainName,
+      domainPrefix: domainName.split('.')[0] ?? domainName,
       httpMethod: parts.method,
       identity: requestIdentity(
         parts.sourceIp,
         getOwn(headers, 'User-Agent') ?? getOwn(headers, 'user-agent') ?? null,
       ),
-      path: `/${stage}${url.pathname}`,
+      path: `${prefix}${url.pathname}`,
       protocol: parts.protocol,
       requestId: randomUUID(),
       requestTimeEpoch: Date.now(),

@@ -10,6 +10,7 @@ import { buildLambda } from '../../scripts/build';
 import { composeApp } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
+import { localAuthorizer } from '../../src/local/auth/local-authorizer';
 import { ephemeralIdentity } from '../../src/local/auth/local-identity';
 import { startDynamoDbEngine } from '../../src/local/dynamodb-engine';
 import { freePort } from '../../src/local/free-port';
@@ -60,14 +61,26 @@ export default async function globalSetup(): Promise<void> {
   const config = loadConfig(environment);
   const identity = await ephemeralIdentity();
   const authorization = `Bearer ${await identity.issue('contract-suite')}`;
+  const handler = toProxyHandler(composeApp(config));
   const gateway = await startGateway({
-    handler: toProxyHandler(composeApp(config)),
+    handler,
     resources: methodsByTemplate(spec),
     cors: { origins: [] },
-    authorizer: identity.verify,
+    authorizer: await localAuthorizer(identity, 'cognito'),
     port: 0,
   });
   stops.push(gateway.close);
+  // The same function under a stage path, as the execute-api URL serves it: Location must stay inside.
+  const staged = await startGateway({
+    handler,
+    resources: methodsByTemplate(spec),
+    cors: { origins: [] },
+    authorizer: await localAuthorizer(identity, 'cognito'),
+    port: 0,
+    stage: 'dev',
+    mount: { via: 'execute-api' },
+  });
+  stops.push(staged.close);
 
   const mock = await startPrism(['mock', 'openapi.yaml']);
   stops.push(mock.process.stop);
@@ -81,14 +94,28 @@ export default async function globalSetup(): Promise<void> {
     handler: bundle.handler,
     resources: methodsByTemplate(spec),
     cors: { origins: [] },
-    authorizer: identity.verify,
+    // Behind the JWT Lambda authorizer's code, so the bundle reads the caller from its context.
+    authorizer: await localAuthorizer(identity, 'jwt'),
     port: 0,
   });
   stops.push(built.close);
 
   const targets: ContractTarget[] = [
     { name: 'local server', url: gateway.url, stateful: true, negative: true, authorization },
-    { name: 'built bundle (dist/lambda)', url: built.url, stateful: true, negative: true, authorization },
+    {
+      name: 'local server under the stage path /dev (execute-api shape)',
+      url: `${staged.url}/dev`,
+      stateful: true,
+      negative: true,
+      authorization,
+    },
+    {
+      name: 'built bundle (dist/lambda), JWT authorizer',
+      url: built.url,
+      stateful: true,
+      negative: true,
+      authorization,
+    },
     {
       name: 'Prism mock',
       url: mock.url,

@@ -11,6 +11,7 @@ import { composeApp } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { pathMatcher } from '../../src/http/router';
 import { getOwn, type ProxyHandler, setOwn, toProxyHandler } from '../../src/lambda-proxy';
+import { localAuthorizer } from '../../src/local/auth/local-authorizer';
 import { ephemeralIdentity, type LocalIdentity } from '../../src/local/auth/local-identity';
 import { type GatewayTimeouts, type RunningGateway, startGateway } from '../../src/local/gateway';
 import { proxyEvent } from '../../src/local/proxy-event';
@@ -104,7 +105,7 @@ async function viaHttp(
     handler,
     resources: methodsByTemplate(spec),
     cors: { origins: [] },
-    authorizer: identity.verify,
+    authorizer: await localAuthorizer(identity, 'cognito'),
     port: 0,
     ...(timeouts !== undefined && { timeouts }),
   });

@@ -1,5 +1,24 @@
 import { RequestValidationError } from '../../src/http/errors';
-import { entityTag, expectedVersions } from '../../src/http/item-representation';
+import { entityTag, expectedVersions, itemLocation } from '../../src/http/item-representation';
+import { apiReference } from '../../src/http/links';
+
+describe('itemLocation and apiReference', () => {
+  it.each([
+    ['', '/items/abc'],
+    ['/dev', '/dev/items/abc'],
+    ['/v1', '/v1/items/abc'],
+  ])('puts base path %p before the item path', (basePath, location) => {
+    expect(itemLocation(basePath, { id: 'abc' })).toBe(location);
+  });
+
+  it('percent-encodes each segment, so an id cannot add one', () => {
+    expect(apiReference('/dev', 'items', 'a/b c', 'media')).toBe('/dev/items/a%2Fb%20c/media');
+  });
+
+  it('is the root itself with no segments', () => {
+    expect(apiReference('')).toBe('/');
+  });
+});
 
 describe('expectedVersions (If-Match)', () => {
   it.each([

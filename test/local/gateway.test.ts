@@ -20,7 +20,7 @@ describe('local gateway', () => {
       cors: { origins: ['https://app.example.com'] },
       // Stands in for token verification, which test/local/auth covers: this test is about the event.
       authorizer: async (authorization) =>
-        authorization === 'Bearer good' ? { sub: 'alice', exp: 1700000000 } : undefined,
+        authorization === 'Bearer good' ? { claims: { sub: 'alice', exp: '1700000000' } } : undefined,
       port: 0,
     });
   });
@@ -120,5 +120,44 @@ describe('local gateway', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(await response.json()).toMatchObject({ type: '/problems/body-too-large', status: 413 });
     expect(events).toHaveLength(before);
+  });
+});
+
+describe('local gateway under a stage path', () => {
+  const events: APIGatewayProxyEvent[] = [];
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    gateway = await startGateway({
+      handler: async (event) => {
+        events.push(event);
+        return { statusCode: 200, body: 'ok' };
+      },
+      resources: { '/items': ['GET', 'POST'], '/items/{itemId}': ['GET'] },
+      cors: { origins: [] },
+      port: 0,
+      stage: 'dev',
+      mount: { via: 'execute-api' },
+    });
+  });
+  afterAll(() => gateway.close());
+
+  it('strips the stage as execute-api does, and says it in requestContext.path', async () => {
+    await fetch(`${gateway.url}/dev/items/abc`);
+
+    expect(events.at(-1)).toMatchObject({
+      resource: '/items/{itemId}',
+      path: '/items/abc',
+      pathParameters: { itemId: 'abc' },
+      requestContext: { path: '/dev/items/abc', stage: 'dev', domainName: '127.0.0.1' },
+    });
+  });
+
+  it('answers 404 outside the stage, without calling the function', async () => {
+    const before = events.length;
+
+    const response = await fetch(`${gateway.url}/items`);
+
+    expect(response.status).toBe(404);
+    expect(events.length).toBe(before);
   });
 });

@@ -85,10 +85,10 @@ describe('npm start (src/local/main.ts)', () => {
     const code = await exited(first.child);
     const second = await start(env);
     children.push(second.child);
-    const fetched = await fetch(`http://localhost:${port}${location}`, {
-      headers: { Authorization: authorization },
-    });
-    const anonymous = await fetch(`http://localhost:${port}${location}`);
+    // Resolved against the request URL, as a client follows a Location.
+    const itemUrl = new URL(location ?? '', `http://localhost:${port}/items`);
+    const fetched = await fetch(itemUrl, { headers: { Authorization: authorization } });
+    const anonymous = await fetch(itemUrl);
     second.child.kill('SIGTERM');
     await exited(second.child);
 

@@ -2,6 +2,7 @@ import spec from '../../generated/openapi.json';
 import { composeApp, type Overrides } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
+import { type AuthMode, localAuthorizer } from '../../src/local/auth/local-authorizer';
 import { ephemeralIdentity, type LocalIdentity } from '../../src/local/auth/local-identity';
 import { startGateway } from '../../src/local/gateway';
 import { methodsByTemplate } from '../../src/spec/openapi-document';
@@ -32,6 +33,8 @@ export interface TestApiOptions {
   readonly overrides?: Overrides;
   /** Extra environment for the app's config. */
   readonly env?: Record<string, string>;
+  /** Which deployed authorizer the HTTP transport's gateway stands in for; Cognito's unless given. */
+  readonly authMode?: AuthMode;
 }
 
 export interface TestApi {
@@ -52,7 +55,10 @@ export async function startTestApi(transport: Transport, options: TestApiOptions
   const config = loadConfig({ ...process.env, ...options.env, TABLE_NAME: tableName });
   const handler = toProxyHandler(composeApp(config, options.overrides));
   const identity = await ephemeralIdentity();
-  const send = transport === 'lambda' ? viaLambda(handler) : await viaHttp(handler, identity);
+  const send =
+    transport === 'lambda'
+      ? viaLambda(handler)
+      : await viaHttp(handler, identity, options.authMode ?? 'cognito');
   const defaultSubject = `tester-${tableName}`;
   return {
     tableName,
@@ -113,12 +119,12 @@ function viaLambda(handler: ProxyHandler): Sender {
   };
 }
 
-async function viaHttp(handler: ProxyHandler, identity: LocalIdentity): Promise<Sender> {
+async function viaHttp(handler: ProxyHandler, identity: LocalIdentity, authMode: AuthMode): Promise<Sender> {
   const gateway = await startGateway({
     handler,
     resources: methodsByTemplate(spec),
     cors: { origins: [] },
-    authorizer: identity.verify,
+    authorizer: await localAuthorizer(identity, authMode),
     port: 0,
   });
   return {

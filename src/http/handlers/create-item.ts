@@ -1,13 +1,13 @@
 // Implements createItem (openapi.yaml: POST /items)
-import { entityTag, itemBody } from '../item-representation';
+import { entityTag, itemBody, itemLocation } from '../item-representation';
 import type { Handler } from '../operation-types';
 
-export const createItem: Handler<'createItem'> = async ({ body, caller, write }, { items }) => {
+export const createItem: Handler<'createItem'> = async ({ body, caller, basePath, write }, { items }) => {
   // A replay answers with the item as first created, so the response is the first one again.
   const { item, replayed } = await items.create(caller.subject, body, write);
   return {
     status: 201,
-    headers: { Location: `/items/${item.id}`, ETag: entityTag(item) },
+    headers: { Location: itemLocation(basePath, item), ETag: entityTag(item) },
     body: itemBody(item),
     replayed,
   };

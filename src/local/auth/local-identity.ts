@@ -31,6 +31,8 @@ export interface IssueOptions {
 }
 
 export interface LocalIdentity {
+  /** The key tokens are verified with (for a key set of the local authorizer's). */
+  readonly publicKey: KeyLike;
   /** Signs a token for `subject`, valid for `ttlSeconds` (one hour by default). */
   issue(subject: string, options?: IssueOptions): Promise<string>;
   /**
@@ -43,6 +45,7 @@ export interface LocalIdentity {
 
 export function localIdentity(privateKey: KeyLike, publicKey: KeyLike): LocalIdentity {
   return {
+    publicKey,
     async issue(subject, options = {}) {
       const issuedAt = Math.floor(Date.now() / 1000);
       // Built as plain claims (not SignJWT's setters) so a test can forge one of any JSON type.
