@@ -63,15 +63,16 @@ export function accessLogMiddleware({
     }
     const { operationId } = exchange;
     const subject = request.caller?.subject;
+    // One shape whatever is absent (an absent member is undefined, which JSON leaves out).
     const record: AccessRecord = {
       requestId: request.requestId,
-      ...(operationId !== undefined && { operationId }),
+      operationId,
       method: request.method,
       path: request.path,
       status: response.status,
       latencyMs,
       coldStart: cold,
-      ...(subject !== undefined && { subject }),
+      subject,
     };
     // The record's own JSON, member by member in its order: the one serialisation of the line.
     const members = `,"requestId":${JSON.stringify(request.requestId)}${operationId === undefined ? '' : `,"operationId":${JSON.stringify(operationId)}`},"method":${JSON.stringify(request.method)},"path":${JSON.stringify(request.path)},"status":${response.status},"latencyMs":${latencyMs},"coldStart":${cold}${subject === undefined ? '' : `,"subject":${JSON.stringify(subject)}`}`;
