@@ -25,7 +25,7 @@ export interface AccessLogOptions {
   readonly records: RecordWriter;
   /** Makes the line an EMF record too (absent with METRICS_DISABLED=true). */
   readonly metrics?: MetricsRecorder;
-  /** Whether to write metric lines when LOG_LEVEL leaves out the access line. */
+  /** Where the metrics-only line goes when LOG_LEVEL leaves out info lines (the process output). */
   readonly writeMetrics?: (line: string) => void;
   readonly now?: () => number;
   readonly clock?: () => number;
