@@ -47,6 +47,7 @@ export function runNode(
     let stdout = '';
     let stderr = '';
     let report: string | undefined;
+    let firstLine: string | undefined;
     let lineAtMs: number | undefined;
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
@@ -54,6 +55,10 @@ export function runNode(
       const lines = stdout.split('\n');
       stdout = lines.pop() ?? '';
       for (const line of lines) {
+        if (firstLine === undefined) {
+          firstLine = line;
+          lineAtMs = performance.now() - start;
+        }
         if (line.startsWith(REPORT_PREFIX) && report === undefined) {
           report = line.slice(REPORT_PREFIX.length);
           lineAtMs = performance.now() - start;
@@ -69,7 +74,7 @@ export function runNode(
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      const line = report ?? '';
+      const line = report ?? firstLine ?? '';
       if (code !== 0 || lineAtMs === undefined) {
         const why = signal === 'SIGKILL' ? `killed after ${timeoutMs} ms` : `exit ${String(code ?? signal)}`;
         reject(new ChildFailedError(`node ${args.join(' ')}: ${why}: ${lastLines(stderr || stdout)}`));

@@ -4,7 +4,6 @@
  * only in how a request reaches these functions (a switch, or openapi-backend's router and
  * validators). Nothing here validates input.
  */
-import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { v7 as uuidv7 } from 'uuid';
 import { ItemNotFoundError, VersionMismatchError } from '../src/domain/errors';
@@ -25,36 +24,45 @@ export interface ListQuery {
   readonly status?: ItemStatus;
 }
 
+/**
+ * Who asks, and the write id the storage port needs: the gateway's request id, as ours uses
+ * (src/http/app.ts), so neither side pays for generating one.
+ */
+export interface BenchCaller {
+  readonly owner: string;
+  readonly writeId: string;
+}
+
 export interface ItemOperations {
-  listItems(owner: string, query: ListQuery): Promise<APIGatewayProxyResult>;
-  createItem(owner: string, fields: ItemFields): Promise<APIGatewayProxyResult>;
-  getItem(owner: string, id: string): Promise<APIGatewayProxyResult>;
+  listItems(caller: BenchCaller, query: ListQuery): Promise<APIGatewayProxyResult>;
+  createItem(caller: BenchCaller, fields: ItemFields): Promise<APIGatewayProxyResult>;
+  getItem(caller: BenchCaller, id: string): Promise<APIGatewayProxyResult>;
   replaceItem(
-    owner: string,
+    caller: BenchCaller,
     id: string,
     fields: ItemFields,
     ifMatch?: string,
   ): Promise<APIGatewayProxyResult>;
   updateItem(
-    owner: string,
+    caller: BenchCaller,
     id: string,
     patch: ItemMergePatch,
     ifMatch?: string,
   ): Promise<APIGatewayProxyResult>;
-  deleteItem(owner: string, id: string, ifMatch?: string): Promise<APIGatewayProxyResult>;
+  deleteItem(caller: BenchCaller, id: string, ifMatch?: string): Promise<APIGatewayProxyResult>;
 }
 
 export function itemOperations(repository: ItemRepository): ItemOperations {
-  const write = (owner: string, id: string, changes: ItemChanges, ifMatch: string | undefined) =>
+  const write = (caller: BenchCaller, id: string, changes: ItemChanges, ifMatch: string | undefined) =>
     answer(async () =>
-      itemResponse(await repository.update(owner, id, changes, randomUUID(), versions(ifMatch))),
+      itemResponse(await repository.update(caller.owner, id, changes, caller.writeId, versions(ifMatch))),
     );
   return {
-    listItems: async (owner, query) => {
+    listItems: async ({ owner }, query) => {
       const page = await repository.list(owner, query);
       return respond(200, { items: page.items });
     },
-    createItem: async (owner, fields) => {
+    createItem: async ({ owner, writeId }, fields) => {
       const now = new Date().toISOString();
       const item: Item = {
         id: uuidv7(),
@@ -65,31 +73,33 @@ export function itemOperations(repository: ItemRepository): ItemOperations {
         updatedAt: now,
         version: 1,
       };
-      await repository.insert(owner, item, randomUUID());
+      await repository.insert(owner, item, writeId);
       return respond(201, item, { Location: `/items/${item.id}`, ETag: `"${item.version}"` });
     },
-    getItem: (owner, id) =>
+    getItem: ({ owner }, id) =>
       answer(async () => {
         const item = await repository.find(owner, id);
         return item === undefined ? respond(404, { title: 'Not found' }) : itemResponse(item);
       }),
-    replaceItem: (owner, id, fields, ifMatch) =>
-      write(owner, id, replacementChanges(fields, new Date().toISOString()), ifMatch),
-    updateItem: (owner, id, patch, ifMatch) =>
-      write(owner, id, mergePatchChanges(patch, new Date().toISOString()), ifMatch),
-    deleteItem: (owner, id, ifMatch) =>
+    replaceItem: (caller, id, fields, ifMatch) =>
+      write(caller, id, replacementChanges(fields, new Date().toISOString()), ifMatch),
+    updateItem: (caller, id, patch, ifMatch) =>
+      write(caller, id, mergePatchChanges(patch, new Date().toISOString()), ifMatch),
+    deleteItem: ({ owner, writeId }, id, ifMatch) =>
       answer(async () => {
-        await repository.delete(owner, id, randomUUID(), versions(ifMatch));
+        await repository.delete(owner, id, writeId, versions(ifMatch));
         return { statusCode: 204, headers: {}, body: '' };
       }),
   };
 }
 
-/** The authorizer's subject, as API Gateway passes it. */
-export function callerOf(event: APIGatewayProxyEvent): string | undefined {
+/** The authorizer's subject, as API Gateway passes it, with the request id as the write id. */
+export function callerOf(event: APIGatewayProxyEvent): BenchCaller | undefined {
   const claims: unknown = event.requestContext.authorizer?.claims;
   const subject = typeof claims === 'object' && claims !== null && 'sub' in claims ? claims.sub : undefined;
-  return typeof subject === 'string' ? subject : undefined;
+  return typeof subject === 'string'
+    ? { owner: subject, writeId: event.requestContext.requestId }
+    : undefined;
 }
 
 /** A header in either of the casings clients send. */

@@ -11,7 +11,7 @@ import OpenAPIBackend, { type Context, type Document, type Options } from 'opena
 import spec from '../generated/openapi.json';
 import type { ItemFields, ItemMergePatch, ItemStatus } from '../src/domain/item';
 import type { ProxyHandler } from '../src/lambda-proxy';
-import { callerOf, headerOf, itemOperations, respond } from './item-operations';
+import { type BenchCaller, callerOf, headerOf, itemOperations, respond } from './item-operations';
 import { MemoryItemRepository } from './memory-item-repository';
 
 /** The options that tune openapi-backend's start-up; everything else is fixed above. */
@@ -22,11 +22,11 @@ type OperationHandler = (context: Context, event: APIGatewayProxyEvent) => Promi
 /** Runs an operation for the authorizer's subject; 401 without one, as our app answers. */
 const forCaller =
   (
-    operation: (owner: string, ...args: Parameters<OperationHandler>) => Promise<APIGatewayProxyResult>,
+    operation: (caller: BenchCaller, ...args: Parameters<OperationHandler>) => Promise<APIGatewayProxyResult>,
   ): OperationHandler =>
   async (context, event) => {
-    const owner = callerOf(event);
-    return owner === undefined ? respond(401, { title: 'Unauthorized' }) : operation(owner, context, event);
+    const caller = callerOf(event);
+    return caller === undefined ? respond(401, { title: 'Unauthorized' }) : operation(caller, context, event);
   };
 
 const itemId = (context: Context): string => String(context.request.params.itemId);
@@ -37,33 +37,33 @@ const bodyOf = <T>(context: Context): T => context.request.requestBody;
 export function openApiBackendHandler(tuning: OpenApiBackendTuning): ProxyHandler {
   const operations = itemOperations(new MemoryItemRepository());
   const handlers: Record<string, OperationHandler> = {
-    listItems: forCaller((owner, context) => {
+    listItems: forCaller((caller, context) => {
       const { limit, status } = context.request.query;
-      return operations.listItems(owner, {
+      return operations.listItems(caller, {
         limit: limit === undefined ? 20 : Number(limit),
         ...(typeof status === 'string' && { status: status as ItemStatus }),
       });
     }),
-    createItem: forCaller((owner, context) => operations.createItem(owner, bodyOf<ItemFields>(context))),
-    getItem: forCaller((owner, context) => operations.getItem(owner, itemId(context))),
-    replaceItem: forCaller((owner, context, event) =>
+    createItem: forCaller((caller, context) => operations.createItem(caller, bodyOf<ItemFields>(context))),
+    getItem: forCaller((caller, context) => operations.getItem(caller, itemId(context))),
+    replaceItem: forCaller((caller, context, event) =>
       operations.replaceItem(
-        owner,
+        caller,
         itemId(context),
         bodyOf<ItemFields>(context),
         headerOf(event, 'If-Match'),
       ),
     ),
-    updateItem: forCaller((owner, context, event) =>
+    updateItem: forCaller((caller, context, event) =>
       operations.updateItem(
-        owner,
+        caller,
         itemId(context),
         bodyOf<ItemMergePatch>(context),
         headerOf(event, 'If-Match'),
       ),
     ),
-    deleteItem: forCaller((owner, context, event) =>
-      operations.deleteItem(owner, itemId(context), headerOf(event, 'If-Match')),
+    deleteItem: forCaller((caller, context, event) =>
+      operations.deleteItem(caller, itemId(context), headerOf(event, 'If-Match')),
     ),
     notFound: async () => respond(404, { title: 'Not found' }),
     methodNotAllowed: async () => respond(405, { title: 'Method not allowed' }),

@@ -15,30 +15,30 @@ export const documentClient = createDocumentClient({ region: 'us-east-1' });
 const operations = itemOperations(new MemoryItemRepository());
 
 export const handler: ProxyHandler = async (event) => {
-  const owner = callerOf(event);
-  if (owner === undefined) return respond(401, { title: 'Unauthorized' });
+  const caller = callerOf(event);
+  if (caller === undefined) return respond(401, { title: 'Unauthorized' });
   const id = event.pathParameters?.itemId ?? '';
   const ifMatch = headerOf(event, 'If-Match');
   // Deliberately unchecked: the baseline trusts its input, which is what makes it a floor.
   const body = (): unknown => JSON.parse(event.body ?? '{}');
   switch (`${event.httpMethod} ${event.resource}`) {
     case 'GET /items':
-      return operations.listItems(owner, {
+      return operations.listItems(caller, {
         limit: Number(event.queryStringParameters?.limit ?? 20),
         ...(event.queryStringParameters?.status !== undefined && {
           status: event.queryStringParameters.status as ItemStatus,
         }),
       });
     case 'POST /items':
-      return operations.createItem(owner, body() as ItemFields);
+      return operations.createItem(caller, body() as ItemFields);
     case 'GET /items/{itemId}':
-      return operations.getItem(owner, id);
+      return operations.getItem(caller, id);
     case 'PUT /items/{itemId}':
-      return operations.replaceItem(owner, id, body() as ItemFields, ifMatch);
+      return operations.replaceItem(caller, id, body() as ItemFields, ifMatch);
     case 'PATCH /items/{itemId}':
-      return operations.updateItem(owner, id, body() as ItemMergePatch, ifMatch);
+      return operations.updateItem(caller, id, body() as ItemMergePatch, ifMatch);
     case 'DELETE /items/{itemId}':
-      return operations.deleteItem(owner, id, ifMatch);
+      return operations.deleteItem(caller, id, ifMatch);
     default:
       return respond(404, { title: 'Not found' });
   }

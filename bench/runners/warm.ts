@@ -10,6 +10,17 @@ import { describeError, loadHandler, readOperations, report, type WarmOperationR
 
 const PROBE_CALLS = 500;
 
+/**
+ * Waits until stdout has written out what the bundle logged, outside the timed batches. The loops
+ * never yield to the event loop, so a pipe's writes queue in memory; without this the backlog of
+ * every earlier batch and operation (hundreds of MB) stays on the heap, and each operation is slower
+ * the more lines the ones before it logged. Lambda's runtime turns the event loop between
+ * invocations, so it never builds such a backlog.
+ */
+async function drainStdout(): Promise<void> {
+  while (process.stdout.writableLength > 0) await new Promise((resolve) => setImmediate(resolve));
+}
+
 async function main(): Promise<void> {
   const [bundle = '', eventsFile = '', warmupArg = '2000', callsArg = '20000', batchesArg = '5'] =
     process.argv.slice(2);
@@ -24,6 +35,7 @@ async function main(): Promise<void> {
     }
   }
 
+  await drainStdout();
   const results: WarmOperationResult[] = [];
   for (const { operationId, event, expectedStatus } of operations) {
     let failures = 0;
@@ -36,9 +48,10 @@ async function main(): Promise<void> {
       batches,
       Number(process.hrtime.bigint() - probeStart) / 1000 / PROBE_CALLS,
     );
-    // Start each operation with a clean heap, so one operation's garbage is not collected on another's clock.
-    globalThis.gc?.();
     for (let batch = 0; batch < batches; batch++) {
+      await drainStdout();
+      // Start each batch with a clean heap, so one batch's garbage is not collected on another's clock.
+      globalThis.gc?.();
       const start = process.hrtime.bigint();
       for (let call = 0; call < perBatch; call++) {
         const response = await handler(event);

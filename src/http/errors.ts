@@ -1,7 +1,8 @@
 /** Errors the HTTP layer raises before a handler runs. Each maps to one problem type in problem.ts. */
+import { ClientError } from '../domain/errors';
 
 /** No authenticated caller: the gateway's authorizer did not vouch for one. */
-export class UnauthenticatedError extends Error {
+export class UnauthenticatedError extends ClientError {
   readonly kind = 'unauthenticated';
   constructor() {
     super('A valid bearer token is required.');
@@ -9,7 +10,7 @@ export class UnauthenticatedError extends Error {
   }
 }
 
-export class RouteNotFoundError extends Error {
+export class RouteNotFoundError extends ClientError {
   readonly kind = 'route-not-found';
   constructor(readonly path: string) {
     super(`No resource at ${path}.`);
@@ -17,7 +18,7 @@ export class RouteNotFoundError extends Error {
   }
 }
 
-export class MethodNotAllowedError extends Error {
+export class MethodNotAllowedError extends ClientError {
   readonly kind = 'method-not-allowed';
   constructor(
     readonly method: string,
@@ -33,7 +34,7 @@ export type FieldIssue =
   | { readonly pointer: string; readonly detail: string }
   | { readonly parameter: string; readonly detail: string };
 
-export class RequestValidationError extends Error {
+export class RequestValidationError extends ClientError {
   readonly kind = 'request-validation';
   constructor(readonly issues: readonly FieldIssue[]) {
     super(`The request has ${issues.length} invalid ${issues.length === 1 ? 'field' : 'fields'}.`);
@@ -41,7 +42,7 @@ export class RequestValidationError extends Error {
   }
 }
 
-export class MalformedBodyError extends Error {
+export class MalformedBodyError extends ClientError {
   readonly kind = 'malformed-body';
   constructor(readonly reason: string) {
     super(`The request body is not valid JSON: ${reason}`);
@@ -49,7 +50,7 @@ export class MalformedBodyError extends Error {
   }
 }
 
-export class BodyTooLargeError extends Error {
+export class BodyTooLargeError extends ClientError {
   readonly kind = 'body-too-large';
   constructor(readonly limitBytes: number) {
     super(`The request body is larger than ${limitBytes} bytes.`);
@@ -57,7 +58,7 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-export class UnsupportedMediaTypeError extends Error {
+export class UnsupportedMediaTypeError extends ClientError {
   readonly kind = 'unsupported-media-type';
   constructor(
     readonly received: string | undefined,

@@ -35,7 +35,7 @@ export interface MappedProblem {
   readonly name: ProblemName;
   /** The occurrence's detail; the catalog's default when absent. */
   readonly detail?: string;
-  readonly errors?: Problem['errors'];
+  readonly errors?: Readonly<Problem['errors']>;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -62,16 +62,22 @@ const KNOWN_ERRORS: {
   'body-too-large': BodyTooLargeError,
   'unsupported-media-type': UnsupportedMediaTypeError,
 };
-const KNOWN_ERROR_TYPES = Object.values(KNOWN_ERRORS);
+const KNOWN_BY_KIND: ReadonlyMap<string, abstract new (...args: never[]) => KnownError> = new Map(
+  Object.entries(KNOWN_ERRORS),
+);
 
+/** One lookup by the error's kind and one instanceof, rather than an instanceof per known class. */
 function isKnown(error: unknown): error is KnownError {
-  return KNOWN_ERROR_TYPES.some((type) => error instanceof type);
+  if (typeof error !== 'object' || error === null || !('kind' in error) || typeof error.kind !== 'string')
+    return false;
+  const type = KNOWN_BY_KIND.get(error.kind);
+  return type !== undefined && error instanceof type;
 }
 
 function map(error: KnownError): MappedProblem {
   switch (error.kind) {
     case 'request-validation':
-      return { name: 'validation-error', detail: error.message, errors: [...error.issues] };
+      return { name: 'validation-error', detail: error.message, errors: error.issues };
     case 'malformed-body':
       return { name: 'malformed-body', detail: error.message };
     case 'body-too-large':
@@ -109,17 +115,48 @@ function map(error: KnownError): MappedProblem {
   }
 }
 
-/** The problem+json response of a catalog entry, for this occurrence (`instance` is the request id). */
+/** Per catalog entry, computed on its first use: the body up to `detail`, its default detail, and its headers. */
+interface RenderedType {
+  /** `{"type":…,"title":…,"status":…,"detail":` */
+  readonly prefix: string;
+  readonly defaultDetail: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+const rendered = new Map<ProblemName, RenderedType>();
+
+function renderedType(name: ProblemName): RenderedType {
+  let found = rendered.get(name);
+  if (found === undefined) {
+    const { detail, ...members } = problemMembers(name);
+    const json = JSON.stringify(members);
+    found = {
+      prefix: `${json.slice(0, -1)},"detail":`,
+      defaultDetail: JSON.stringify(detail),
+      status: members.status,
+      headers: problemHeaders(name),
+    };
+    rendered.set(name, found);
+  }
+  return found;
+}
+
+/**
+ * The problem+json response of a catalog entry, for this occurrence (`instance` is the request
+ * id). On the rejection path, which must cost no more than a success: the catalog's members are
+ * JSON once per entry, and only the occurrence's detail, instance and errors are serialised here.
+ * The members and their order are those of the Problem schema: type, title, status, detail,
+ * instance, errors.
+ */
 export function renderProblem(problem: MappedProblem, instance: string): HttpResponse {
-  const body: Problem = {
-    ...problemMembers(problem.name, problem.detail),
-    instance,
-    ...(problem.errors !== undefined && { errors: problem.errors }),
-  };
+  const type = renderedType(problem.name);
+  const detail = problem.detail === undefined ? type.defaultDetail : JSON.stringify(problem.detail);
+  const errors = problem.errors === undefined ? '' : `,"errors":${JSON.stringify(problem.errors)}`;
   return {
-    status: body.status,
-    headers: { ...problemHeaders(problem.name), ...problem.headers },
-    body: JSON.stringify(body),
+    status: type.status,
+    headers: { ...type.headers, ...problem.headers },
+    body: `${type.prefix}${detail},"instance":${JSON.stringify(instance)}${errors}}`,
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * How `npm start` shows what it does: each access line as one readable line (method, path,
  * status, latency, operation, request id), in colour on a terminal and plain otherwise; other log
- * lines as they are; EMF metric lines only at LOG_LEVEL=debug. The records are the ones the
- * Lambda writes (src/http/middleware/access-log.ts), rendered, not a second log.
+ * lines as they are. The access line is also the EMF metrics record; its JSON (and a metrics-only
+ * line, when LOG_LEVEL is above info) is shown too at LOG_LEVEL=debug. The records are the ones
+ * the Lambda writes (src/http/middleware/access-log.ts), rendered, not a second log.
  */
 import { asAccessRecord } from '../http/middleware/access-log';
 import type { Output } from '../logger';
@@ -45,7 +46,7 @@ export function devOutput(options: {
         `${access.latencyMs.toFixed(1)}ms`,
         paint(colour, 1, access.operationId ?? '-'),
         paint(colour, 2, `req=${access.requestId}`),
-      ].join(' ')}\n`,
+      ].join(' ')}\n${showMetrics ? `${paint(colour, 2, entry.line)}\n` : ''}`,
     );
   };
 }

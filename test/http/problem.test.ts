@@ -8,7 +8,13 @@ import {
   UnauthenticatedError,
   UnsupportedMediaTypeError,
 } from '../../src/http/errors';
-import { problemResponse } from '../../src/http/problem';
+import { problemResponse, renderProblem } from '../../src/http/problem';
+import {
+  PROBLEM_TYPES,
+  type ProblemName,
+  problemHeaders,
+  problemMembers,
+} from '../../src/http/problem-types';
 import type { Logger } from '../../src/logger';
 
 const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
@@ -66,5 +72,37 @@ describe('problemResponse', () => {
     expect(
       problemResponse(new MethodNotAllowedError('PUT', ['GET', 'POST']), 'r', silent).headers.allow,
     ).toBe('GET, POST');
+  });
+
+  it.each(Object.keys(PROBLEM_TYPES) as ProblemName[])(
+    'renders %s byte for byte as JSON.stringify of its members would, with and without detail and errors',
+    (name) => {
+      // Prepare
+      const errors = [
+        { pointer: '/name', detail: 'must be "short"\n' },
+        { parameter: 'limit', detail: 'x' },
+      ];
+      const instance = 'req-"1"';
+
+      // Act
+      const plain = renderProblem({ name }, instance);
+      const full = renderProblem({ name, detail: 'Quoted "detail" \u2028', errors }, instance);
+
+      // Assess
+      expect(plain).toEqual({
+        status: PROBLEM_TYPES[name].status,
+        headers: problemHeaders(name),
+        body: JSON.stringify({ ...problemMembers(name), instance }),
+      });
+      expect(full.body).toBe(
+        JSON.stringify({ ...problemMembers(name, 'Quoted "detail" \u2028'), instance, errors }),
+      );
+    },
+  );
+
+  it('builds client errors without a stack trace, and keeps the stack of a fault', () => {
+    expect(new ItemNotFoundError('id-1').stack).toBe('ItemNotFoundError: Item id-1 does not exist.');
+    expect(new RequestValidationError([]).stack).not.toContain('\n    at ');
+    expect(new Error('fault').stack).toContain('\n    at ');
   });
 });

@@ -34,4 +34,28 @@ describe('devOutput (npm start)', () => {
       expect(written[1]).toContain('"message":"request failed"');
     },
   );
+
+  it("shows the access line's JSON, metrics included, and metric-only lines at LOG_LEVEL=debug", () => {
+    // Prepare
+    const written: string[] = [];
+    setOutput(devOutput({ colour: false, showMetrics: true, write: (text) => written.push(text) }));
+    const logger = createJsonLogger('debug');
+    const fields = {
+      requestId: 'r-1',
+      method: 'GET',
+      path: '/items/x',
+      status: 200,
+      latencyMs: 1.5,
+      coldStart: false,
+    };
+
+    // Act
+    logger.write('info', 'request', fields, ',"requestId":"r-1","_aws":{}', Date.now());
+    writeMetricsLine('{"_aws":{}}');
+
+    // Assess
+    expect(written).toHaveLength(2);
+    expect(written[0]).toMatch(/ GET {4}\/items\/x 200 1\.5ms - req=r-1\n\{"level":"info".*"_aws":\{\}\}\n$/);
+    expect(written[1]).toBe('{"_aws":{}}\n');
+  });
 });

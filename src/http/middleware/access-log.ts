@@ -1,5 +1,6 @@
-import type { Logger } from '../../logger';
+import { type RecordWriter, writeMetricsLine } from '../../logger';
 import type { Middleware } from '../middleware';
+import type { MetricsRecorder } from './metrics';
 
 /** The fields of the access line (message `request`), which `npm start` also renders for a terminal. */
 // A type, not an interface, so it is a LogFields record as it stands.
@@ -19,32 +20,63 @@ export type AccessRecord = {
 
 export const ACCESS_MESSAGE = 'request';
 
+export interface AccessLogOptions {
+  /** Where the line goes: the process's JSON logger (LOG_LEVEL applies; the line is info). */
+  readonly records: RecordWriter;
+  /** Makes the line an EMF record too (absent with METRICS_DISABLED=true). */
+  readonly metrics?: MetricsRecorder;
+  /** Where the metrics-only line goes when LOG_LEVEL leaves out info lines (the process output). */
+  readonly writeMetrics?: (line: string) => void;
+  readonly now?: () => number;
+  readonly clock?: () => number;
+}
+
 /**
- * One access line per request, after the answer is known: request id, operation, status, latency,
- * cold start and caller subject. Errors are logged by problem.ts with the same request id.
+ * One line per request, after the answer is known: request id, operation, status, latency, cold
+ * start and caller subject, and in the same JSON object the request's EMF metrics, so one write
+ * serves as both the access log and the metrics. Errors are logged by problem.ts with the same
+ * request id. With LOG_LEVEL above info the line carries the metrics alone.
  */
-export function accessLogMiddleware(
-  logger: Logger,
-  now: () => number = performance.now.bind(performance),
-): Middleware {
+export function accessLogMiddleware({
+  records,
+  metrics,
+  writeMetrics = writeMetricsLine,
+  now = performance.now.bind(performance),
+  clock = Date.now,
+}: AccessLogOptions): Middleware {
   let coldStart = true;
   return async (exchange, next) => {
     const started = now();
     const cold = coldStart;
     coldStart = false;
     const response = await next();
+    const latencyMs = Math.round((now() - started) * 100) / 100;
+    const at = clock();
+    const emf =
+      metrics === undefined
+        ? ''
+        : metrics.members({ exchange, status: response.status, latencyMs, coldStart: cold, at });
     const { request } = exchange;
+    if (!records.enabled('info')) {
+      if (emf !== '') writeMetrics(`{"requestId":${JSON.stringify(request.requestId)}${emf}}`);
+      return response;
+    }
+    const { operationId } = exchange;
+    const subject = request.caller?.subject;
+    // One shape whatever is absent (an absent member is undefined, which JSON leaves out).
     const record: AccessRecord = {
       requestId: request.requestId,
-      ...(exchange.operationId !== undefined && { operationId: exchange.operationId }),
+      operationId,
       method: request.method,
       path: request.path,
       status: response.status,
-      latencyMs: Math.round((now() - started) * 100) / 100,
+      latencyMs,
       coldStart: cold,
-      ...(request.caller !== undefined && { subject: request.caller.subject }),
+      subject,
     };
-    logger.info(ACCESS_MESSAGE, record);
+    // The record's own JSON, member by member in its order: the one serialisation of the line.
+    const members = `,"requestId":${JSON.stringify(request.requestId)}${operationId === undefined ? '' : `,"operationId":${JSON.stringify(operationId)}`},"method":${JSON.stringify(request.method)},"path":${JSON.stringify(request.path)},"status":${response.status},"latencyMs":${latencyMs},"coldStart":${cold}${subject === undefined ? '' : `,"subject":${JSON.stringify(subject)}`}`;
+    records.write('info', ACCESS_MESSAGE, record, `${members}${emf}`, at);
     return response;
   };
 }

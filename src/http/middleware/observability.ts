@@ -1,20 +1,20 @@
 import type { Config } from '../../config';
-import type { Logger } from '../../logger';
+import { isRecordWriter, type Logger, type RecordWriter } from '../../logger';
 import type { Middleware } from '../middleware';
 import { accessLogMiddleware } from './access-log';
-import { metricsMiddleware } from './metrics';
+import { metricsRecorder } from './metrics';
 import { responseValidationMiddleware } from './response-validation';
 
 /**
- * The observability middleware, outermost first: EMF metrics (one line per invocation, carrying
- * what the inner ones counted), the access line, and shadow-mode response validation (left out
- * when its sample rate is 0; METRICS_DISABLED leaves out the metrics). The same chain runs on Lambda and under `npm start`.
+ * The observability middleware, outermost first: the one line per request (access log and EMF
+ * metrics in one JSON object, carrying what the inner ones counted; METRICS_DISABLED leaves out
+ * the metrics) and shadow-mode response validation (left out when its sample rate is 0). The same
+ * chain runs on Lambda and under `npm start`.
  */
 export function observabilityMiddleware(config: Config, logger: Logger): Middleware[] {
-  const metrics = metricsMiddleware({ namespace: config.metricsNamespace });
+  const metrics = metricsRecorder(config.metricsNamespace);
   return [
-    ...(config.metricsEnabled ? [metrics.middleware] : []),
-    accessLogMiddleware(logger),
+    accessLogMiddleware({ records: recordsOf(logger), ...(config.metricsEnabled && { metrics }) }),
     ...(config.responseValidationSampleRate > 0
       ? [
           responseValidationMiddleware({
@@ -25,4 +25,13 @@ export function observabilityMiddleware(config: Config, logger: Logger): Middlew
         ]
       : []),
   ];
+}
+
+/**
+ * The JSON logger writes the line it is given; a plain Logger (a test's, say) gets the access
+ * record as fields, without the metric members, which only a JSON line can carry.
+ */
+function recordsOf(logger: Logger): RecordWriter {
+  if (isRecordWriter(logger)) return logger;
+  return { enabled: () => true, write: (level, message, fields) => logger[level](message, fields) };
 }

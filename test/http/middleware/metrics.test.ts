@@ -1,45 +1,39 @@
 import type { HttpRequest } from '../../../src/http/http-types';
 import type { Exchange } from '../../../src/http/middleware';
-import { METRIC, metricsMiddleware } from '../../../src/http/middleware/metrics';
+import { METRIC, metricsRecorder } from '../../../src/http/middleware/metrics';
 
 const request: HttpRequest = { method: 'GET', path: '/items', headers: {}, query: {}, requestId: 'req-1' };
+const at = 1_700_000_000_000;
 
-function setUp() {
-  const lines: string[] = [];
-  let clock = 0;
-  const metrics = metricsMiddleware({
-    namespace: 'Test',
-    write: (line) => lines.push(line),
-    now: () => clock,
-    clock: () => 1_700_000_000_000,
-  });
-  const answer = (status: number, ms: number) => async () => {
-    clock += ms;
-    return { status, headers: {} };
-  };
-  return {
-    lines,
-    metrics,
-    answer,
-    parsed: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
-  };
-}
+/** The members as the object they are in the line (they start with a comma, and have no braces). */
+const parsed = (members: string): Record<string, unknown> => JSON.parse(`{${members.slice(1)}}`);
 
-describe('metricsMiddleware', () => {
-  it('writes one EMF line per invocation: count, latency, 4xx and 5xx by operation, cold start once', async () => {
+describe('metricsRecorder', () => {
+  it('renders the EMF members of a line: count, latency, 4xx and 5xx by operation, cold start when asked', () => {
     // Prepare
-    const { metrics, answer, parsed } = setUp();
+    const metrics = metricsRecorder('Test');
 
     // Act
-    await metrics.middleware({ request, operationId: 'listItems' }, answer(200, 3));
-    await metrics.middleware({ request, operationId: 'getItem' }, answer(404, 1));
-    await metrics.middleware({ request }, answer(500, 2));
+    const first = metrics.members({
+      exchange: { request, operationId: 'listItems' },
+      status: 200,
+      latencyMs: 3,
+      coldStart: true,
+      at,
+    });
+    const second = metrics.members({
+      exchange: { request, operationId: 'getItem' },
+      status: 404,
+      latencyMs: 1.25,
+      coldStart: false,
+      at,
+    });
+    const third = metrics.members({ exchange: { request }, status: 500, latencyMs: 2, coldStart: false, at });
 
     // Assess
-    const [first, second, third] = parsed();
-    expect(first).toEqual({
+    expect(parsed(first)).toEqual({
       _aws: {
-        Timestamp: 1_700_000_000_000,
+        Timestamp: at,
         CloudWatchMetrics: [
           {
             Namespace: 'Test',
@@ -61,28 +55,33 @@ describe('metricsMiddleware', () => {
       '4XXError': 0,
       '5XXError': 0,
       ColdStart: 1,
-      requestId: 'req-1',
     });
-    expect(second).toMatchObject({ Operation: 'getItem', '4XXError': 1, '5XXError': 0 });
-    expect(second).not.toHaveProperty('ColdStart');
-    expect(third).toMatchObject({ Operation: 'none', '4XXError': 0, '5XXError': 1 });
+    expect(parsed(second)).toMatchObject({
+      Operation: 'getItem',
+      Latency: 1.25,
+      '4XXError': 1,
+      '5XXError': 0,
+    });
+    expect(parsed(second)).not.toHaveProperty('ColdStart');
+    expect(second).not.toContain('ColdStart');
+    expect(parsed(third)).toMatchObject({ Operation: 'none', '4XXError': 0, '5XXError': 1 });
   });
 
-  it('adds what inner middleware counted to the same line, declared as metrics', async () => {
+  it('adds what inner middleware counted to the same line, declared as metrics, for that exchange only', () => {
     // Prepare
-    const { metrics, parsed } = setUp();
+    const metrics = metricsRecorder('Test');
     const exchange: Exchange = { request, operationId: 'getItem' };
+    const other: Exchange = { request, operationId: 'getItem' };
 
     // Act
-    await metrics.middleware(exchange, async () => {
-      metrics.count(exchange, METRIC.responseValidated);
-      metrics.count(exchange, METRIC.responseMismatch);
-      return { status: 200, headers: {} };
-    });
+    metrics.count(exchange, METRIC.responseValidated);
+    metrics.count(exchange, METRIC.responseMismatch);
+    const line = metrics.members({ exchange, status: 200, latencyMs: 1, coldStart: false, at });
+    const otherLine = metrics.members({ exchange: other, status: 200, latencyMs: 1, coldStart: false, at });
 
     // Assess
-    const [line] = parsed();
-    expect(line).toMatchObject({ ResponseValidated: 1, ResponseValidationMismatch: 1 });
-    expect(JSON.stringify(line)).toContain('{"Name":"ResponseValidationMismatch","Unit":"Count"}');
+    expect(parsed(line)).toMatchObject({ ResponseValidated: 1, ResponseValidationMismatch: 1 });
+    expect(line).toContain('{"Name":"ResponseValidationMismatch","Unit":"Count"}');
+    expect(otherLine).not.toContain('ResponseValidated');
   });
 });
