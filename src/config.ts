@@ -1,3 +1,6 @@
+import type { JSONWebKeySet } from 'jose';
+import type { BearerAuthConfig } from './auth/verify-bearer';
+
 /** The environment, read once at cold start and checked, so a bad deployment fails loudly and early. */
 export interface Config {
   readonly tableName: string;
@@ -10,6 +13,12 @@ export interface Config {
   /** CORS_ALLOWED_ORIGINS, comma-separated; none means no CORS headers. */
   readonly corsOrigins: readonly string[];
   readonly dynamodb: DynamoDbLimits;
+  /**
+   * AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL (or AUTH_JWKS, the key set itself): set when the
+   * function verifies bearer tokens itself, behind an HTTP API without a JWT authorizer. Unset
+   * behind the REST API, whose Cognito authorizer has verified every caller before the function runs.
+   */
+  readonly auth?: BearerAuthConfig;
 }
 
 /** How long a request may wait for DynamoDB before it answers 503 (see README, Reliability). */
@@ -44,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : Number(env.PAGE_TOKEN_TTL_SECONDS);
   if (!Number.isInteger(ttl) || ttl <= 0)
     throw new ConfigError('PAGE_TOKEN_TTL_SECONDS must be a positive integer');
+  const auth = bearerAuth(env);
   return {
     tableName,
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
@@ -64,7 +74,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
       maxAttempts: positiveInteger(env, 'DYNAMODB_MAX_ATTEMPTS', DEFAULT_DYNAMODB_LIMITS.maxAttempts),
     },
+    ...(auth !== undefined && { auth }),
   };
+}
+
+function bearerAuth(env: NodeJS.ProcessEnv): BearerAuthConfig | undefined {
+  const issuer = env.AUTH_ISSUER;
+  if (issuer === undefined || issuer.trim() === '') return undefined;
+  const audience = (env.AUTH_AUDIENCE ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
+  if (audience.length === 0) throw new ConfigError('AUTH_AUDIENCE is required with AUTH_ISSUER');
+  const url = env.AUTH_JWKS_URL;
+  const jwks = env.AUTH_JWKS;
+  if (url !== undefined && url !== '') return { issuer, audience, keys: { url } };
+  if (jwks === undefined || jwks === '')
+    throw new ConfigError('AUTH_JWKS_URL (or AUTH_JWKS) is required with AUTH_ISSUER');
+  let keys: unknown;
+  try {
+    keys = JSON.parse(jwks);
+  } catch {
+    throw new ConfigError('AUTH_JWKS must be a JSON Web Key Set');
+  }
+  if (!isKeySet(keys)) throw new ConfigError('AUTH_JWKS must be a JSON Web Key Set');
+  return { issuer, audience, keys: { jwks: keys } };
+}
+
+function isKeySet(value: unknown): value is JSONWebKeySet {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'keys' in value &&
+    Array.isArray(value.keys) &&
+    value.keys.every(
+      (key: unknown) =>
+        typeof key === 'object' && key !== null && 'kty' in key && typeof key.kty === 'string',
+    )
+  );
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

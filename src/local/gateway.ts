@@ -1,12 +1,14 @@
 /**
  * The local stand-in for API Gateway: turns each HTTP request into the REST API proxy event
  * (payload v1) that the deployed gateway sends, calls the same Lambda handler, and writes its
- * result back. There is no second implementation of the API.
+ * result back. There is no second implementation of the API. With `payloadFormat: '2.0'` it
+ * stands in for an HTTP API instead (src/local/http-api-event.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { HttpApiHandler } from '../gateway-events/http-api-v2';
 import { type CorsPolicy, corsHeaders, preflightHeaders } from '../http/cors';
 import { UnauthenticatedError } from '../http/errors';
 import { problemResponse, renderProblem } from '../http/problem';
@@ -14,13 +16,18 @@ import type { ProblemName } from '../http/problem-types';
 import { type PathMatch, type PathMatcher, pathMatcher } from '../http/router';
 import type { ProxyHandler } from '../lambda-proxy';
 import { jsonLogger } from '../logger';
+import { callHttpApi, httpApiEvent } from './http-api-event';
 import { proxyEvent } from './proxy-event';
 
 /** API Gateway's own payload limit; larger requests never reach the Lambda. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-export interface GatewayOptions {
-  readonly handler: ProxyHandler;
+/** A REST API (payload v1, the default) or an HTTP API (payload v2) in front of the handler. */
+export type GatewayOptions =
+  | (GatewayBaseOptions & { readonly payloadFormat?: '1.0'; readonly handler: ProxyHandler })
+  | (GatewayBaseOptions & { readonly payloadFormat: '2.0'; readonly handler: HttpApiHandler });
+
+interface GatewayBaseOptions {
   /** Resource templates (`/items/{itemId}`) with their methods, to fill `resource` and `pathParameters` as API Gateway does. */
   readonly resources: Readonly<Record<string, readonly string[]>>;
   /** Preflight requests are answered here, as the deployed gateway's mock integration does. */
@@ -93,6 +100,21 @@ async function serve(
     });
     return;
   }
+  if (options.payloadFormat === '2.0') {
+    // An HTTP API route is a template *and* method; anything else goes to the $default route.
+    const route = methods?.includes(request.method ?? '') === true ? resource : undefined;
+    const event = httpApiEvent({
+      method: request.method ?? 'GET',
+      url,
+      route,
+      headers: headerPairs(request.rawHeaders),
+      body,
+      sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+      protocol: `HTTP/${request.httpVersion}`,
+    });
+    writeResult(response, await callHttpApi(options, request, event));
+    return;
+  }
   const event = toProxyEvent(request, url, resource, body, options.stage ?? 'local');
   if (options.authorizer !== undefined && methods !== undefined) {
     const claims = await options.authorizer(request.headers.authorization);
@@ -142,6 +164,16 @@ function toProxyEvent(
     sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
     protocol: `HTTP/${request.httpVersion}`,
   });
+}
+
+function headerPairs(rawHeaders: readonly string[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i];
+    const value = rawHeaders[i + 1];
+    if (name !== undefined && value !== undefined) pairs.push([name, value]);
+  }
+  return pairs;
 }
 
 /** Reads the whole body, or returns undefined once it passes the gateway's limit. */
