@@ -4,6 +4,7 @@ import type { Json } from '../src/spec/openapi-document';
 import { Alarms } from './constructs/alarms';
 import { ApiFunction } from './constructs/api-function';
 import { ApiUserPool } from './constructs/api-user-pool';
+import { HttpApi } from './constructs/http-api';
 import { ItemsTable } from './constructs/items-table';
 import { RestApi } from './constructs/rest-api';
 import type { StageConfig } from './stage-config';
@@ -17,7 +18,8 @@ export interface ItemsApiStackProps extends StackProps {
 }
 
 /**
- * The items API: one table, one function, the REST API imported from openapi.yaml, a user pool
+ * The items API: one table, one function, the REST API (or, with `-c gateway=http`, the HTTP API)
+ * imported from openapi.yaml, a user pool
  * and alarms, each from infra/constructs/. Those parts create their resources in the stack itself
  * rather than as child constructs, so every logical ID is the one deployed stacks already have: a
  * changed ID would make CloudFormation replace the table (and the pool, the secret, the API).
@@ -31,8 +33,30 @@ export class ItemsApiStack extends Stack {
     const table = new ItemsTable(this, { name, config });
     const { fn } = new ApiFunction(this, { name, config, table, codePath: props.lambdaCodePath });
     const users = new ApiUserPool(this, { name, config });
-    const { api } = new RestApi(this, { name, config, spec: props.spec, fn, userPool: users.pool });
-    new Alarms(this, { name, config, api, fn, table: table.table });
+    // One front door, chosen with -c gateway=rest|http, both imported from the same spec.
+    const { gateway } = config;
+    const http =
+      gateway.type === 'http'
+        ? new HttpApi(this, {
+            name,
+            config,
+            gateway,
+            spec: props.spec,
+            fn,
+            userPool: users.pool,
+            audience:
+              gateway.audience ?? (users.webClient === undefined ? [] : [users.webClient.userPoolClientId]),
+          })
+        : undefined;
+    const api = http ?? new RestApi(this, { name, config, spec: props.spec, fn, userPool: users.pool }).api;
+    new Alarms(this, {
+      name,
+      config,
+      api,
+      fn,
+      table: table.table,
+      ...(http !== undefined && { clientErrors: http.metricClientError({ statistic: 'Average' }) }),
+    });
 
     if (users.webClient !== undefined) {
       new CfnOutput(this, 'UserPoolId', { value: users.pool.userPoolId });

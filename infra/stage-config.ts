@@ -19,6 +19,24 @@ export interface StageConfig {
   readonly alarmEmail?: string;
   /** An existing Cognito user pool to authorize against; the stack creates one when absent. */
   readonly userPoolArn?: string;
+  /** The front door: `-c gateway=rest|http` (REST by default); see README, Choosing a gateway. */
+  readonly gateway: RestGateway | HttpGateway;
+}
+
+export interface RestGateway {
+  readonly type: 'rest';
+}
+
+export interface HttpGateway {
+  readonly type: 'http';
+  /**
+   * Who verifies bearer tokens, `-c httpAuthorizer=lambda|jwt`: the function (default; every 401 is
+   * the spec's problem+json, unauthenticated calls are invocations), or the gateway's JWT
+   * authorizer (its 401 body is `{"message":"Unauthorized"}`, which no setting changes).
+   */
+  readonly authorizer: 'lambda' | 'jwt';
+  /** `-c jwtAudience=<client id>,…`: required with an existing pool; the stack's own client otherwise. */
+  readonly audience?: readonly string[];
 }
 
 export const STAGES = ['dev', 'prod'] as const;
@@ -41,6 +59,16 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
   const apiKeys = String(context('apiKeys') ?? 'false') === 'true';
   const alarmEmail = context('alarmEmail');
   const userPoolArn = context('userPoolArn');
+  const gateway = gatewayChoice(context);
+  if (gateway.type === 'http' && apiKeys)
+    throw new Error('apiKeys=true needs gateway=rest: HTTP APIs have no API keys');
+  if (
+    gateway.type === 'http' &&
+    typeof userPoolArn === 'string' &&
+    userPoolArn !== '' &&
+    gateway.audience === undefined
+  )
+    throw new Error('gateway=http with userPoolArn needs -c jwtAudience=<app client id>');
   return {
     stage: name,
     corsOrigins,
@@ -50,6 +78,23 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
     ...(apiKeys && { apiKeys: { throttle: { rateLimit: 10, burstLimit: 20 }, quotaPerDay: 10_000 } }),
     ...(typeof alarmEmail === 'string' && alarmEmail !== '' && { alarmEmail }),
     ...(typeof userPoolArn === 'string' && userPoolArn !== '' && { userPoolArn }),
+    gateway,
+  };
+}
+
+function gatewayChoice(context: (key: string) => unknown): RestGateway | HttpGateway {
+  const type = String(context('gateway') ?? 'rest');
+  if (type === 'rest') return { type };
+  if (type !== 'http') throw new Error(`gateway must be rest or http; got ${type}`);
+  const authorizer = String(context('httpAuthorizer') ?? 'lambda');
+  if (authorizer !== 'lambda' && authorizer !== 'jwt')
+    throw new Error(`httpAuthorizer must be lambda or jwt; got ${authorizer}`);
+  const audience = context('jwtAudience');
+  return {
+    type,
+    authorizer,
+    ...(typeof audience === 'string' &&
+      audience.trim() !== '' && { audience: audience.split(',').map((id) => id.trim()) }),
   };
 }
 

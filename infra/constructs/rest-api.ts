@@ -45,6 +45,8 @@ export class RestApi {
         withAwsExtensions(spec, { integrationUri, stage: config, userPoolArn: userPool.userPoolArn }),
       ),
       endpointTypes: [apigateway.EndpointType.REGIONAL],
+      // An import warning fails the deploy instead of silently dropping part of the definition.
+      failOnWarnings: true,
       deployOptions: {
         stageName: config.stage,
         throttlingRateLimit: config.throttle.rateLimit,
