@@ -16,7 +16,7 @@ import type { ProblemName } from '../http/problem-types';
 import { type PathMatch, type PathMatcher, pathMatcher } from '../http/router';
 import type { ProxyHandler } from '../lambda-proxy';
 import { jsonLogger } from '../logger';
-import { callHttpApi, httpApiEvent } from './http-api-event';
+import { callHttpApi, headerPairs, httpApiEvent } from './http-api-event';
 import { proxyEvent } from './proxy-event';
 
 /** API Gateway's own payload limit; larger requests never reach the Lambda. */
@@ -164,16 +164,6 @@ function toProxyEvent(
     sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
     protocol: `HTTP/${request.httpVersion}`,
   });
-}
-
-function headerPairs(rawHeaders: readonly string[]): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [];
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i];
-    const value = rawHeaders[i + 1];
-    if (name !== undefined && value !== undefined) pairs.push([name, value]);
-  }
-  return pairs;
 }
 
 /** Reads the whole body, or returns undefined once it passes the gateway's limit. */

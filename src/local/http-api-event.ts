@@ -77,6 +77,17 @@ export function httpApiEvent(parts: HttpApiEventParts): APIGatewayProxyEventV2 {
   };
 }
 
+/** Node's `rawHeaders` (name, value, name, value…) as pairs, repeats kept. */
+export function headerPairs(rawHeaders: readonly string[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i];
+    const value = rawHeaders[i + 1];
+    if (name !== undefined && value !== undefined) pairs.push([name, value]);
+  }
+  return pairs;
+}
+
 /** HTTP APIs pass text bodies as they are and base64-encode the rest. */
 function isTextual(contentType: string | undefined): boolean {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
