@@ -14,6 +14,10 @@ synth() {
 synth
 synth -c stage=prod -c corsOrigins=https://app.example.com -c apiKeys=true -c alarmEmail=ops@example.com
 synth -c authorizer=jwt -c jwtIssuer=https://issuer.example.com/ -c jwtAudience=items-api
+synth -c gateway=http
+synth -c gateway=http -c httpAuthorizer=jwt
+synth -c gateway=http -c authorizer=jwt -c jwtIssuer=https://issuer.example.com/ -c jwtAudience=items-api
+synth -c gateway=http -c httpAuthorizer=jwt -c authorizer=jwt -c jwtIssuer=https://issuer.example.com/ -c jwtAudience=items-api
 synth -c provisionedConcurrency=2 -c provisionedConcurrencyMax=10 -c reservedConcurrency=50
 synth -c githubRepo=example/items-api
 synth -c githubRepo=example/items-api \

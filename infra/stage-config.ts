@@ -19,7 +19,12 @@ export interface StageConfig {
   readonly alarmEmail?: string;
   /** An existing Cognito user pool to authorize against; the stack creates one when absent. */
   readonly userPoolArn?: string;
-  /** Who verifies bearer tokens: a Cognito user pool (default) or a Lambda authorizer for any OIDC issuer. */
+  /**
+   * Whose bearer tokens the API accepts, `-c authorizer=cognito|jwt`: a Cognito user pool (default)
+   * or any OIDC issuer (`jwtIssuer`, `jwtAudience`). Behind the REST API that is a Cognito or a
+   * Lambda TOKEN authorizer; behind the HTTP API the same issuer and audience go to whoever
+   * `gateway.authorizer` names.
+   */
   readonly authorizer: AuthorizerConfig;
   /** The functions' application log level (Lambda's JSON log format filters by it); `-c logLevel=DEBUG`. */
   readonly logLevel: LogLevel;
@@ -32,10 +37,35 @@ export interface StageConfig {
   };
   /** Reserved concurrency for the API function (a ceiling and a guarantee); `-c reservedConcurrency=N`. */
   readonly reservedConcurrency?: number;
+  /** The front door: `-c gateway=rest|http` (REST by default); see README, Choosing a gateway. */
+  readonly gateway: RestGateway | HttpGateway;
+}
+
+export interface RestGateway {
+  readonly type: 'rest';
+}
+
+export interface HttpGateway {
+  readonly type: 'http';
+  /**
+   * Who verifies bearer tokens of `authorizer`'s issuer, `-c httpAuthorizer=lambda|jwt`: the
+   * function (default; every 401 is the spec's problem+json, unauthenticated calls are
+   * invocations), or the gateway's built-in JWT authorizer (its 401 body is
+   * `{"message":"Unauthorized"}`, which no setting changes).
+   */
+  readonly authorizer: 'lambda' | 'jwt';
 }
 
 export type AuthorizerConfig =
-  | { readonly kind: 'cognito' }
+  | {
+      readonly kind: 'cognito';
+      /**
+       * Client IDs accepted in `aud` / `client_id` behind the HTTP API (`-c jwtAudience=…`): required
+       * with an existing pool there, the stack's own client otherwise. The REST API's Cognito
+       * authorizer accepts any client of the pool.
+       */
+      readonly audience?: readonly string[];
+    }
   | {
       readonly kind: 'jwt';
       /** The issuer (`iss`), e.g. `https://<tenant>.auth0.com/`. */
@@ -94,6 +124,18 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
     provisionedConcurrency.max > reservedConcurrency
   )
     throw new Error('provisionedConcurrencyMax must not exceed reservedConcurrency');
+  const gateway = gatewayChoice(context);
+  if (gateway.type === 'http' && apiKeys)
+    throw new Error('apiKeys=true needs gateway=rest: HTTP APIs have no API keys');
+  const authorizer = authorizerConfig(context);
+  if (
+    gateway.type === 'http' &&
+    authorizer.kind === 'cognito' &&
+    typeof userPoolArn === 'string' &&
+    userPoolArn !== '' &&
+    authorizer.audience === undefined
+  )
+    throw new Error('gateway=http with userPoolArn needs -c jwtAudience=<app client id>');
   return {
     stage: name,
     corsOrigins,
@@ -103,34 +145,54 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
     ...(apiKeys && { apiKeys: { throttle: { rateLimit: 10, burstLimit: 20 }, quotaPerDay: 10_000 } }),
     ...(typeof alarmEmail === 'string' && alarmEmail !== '' && { alarmEmail }),
     ...(typeof userPoolArn === 'string' && userPoolArn !== '' && { userPoolArn }),
-    authorizer: authorizerConfig(context),
+    authorizer,
     logLevel,
     ...(provisionedConcurrency !== undefined && { provisionedConcurrency }),
     ...(reservedConcurrency !== undefined && { reservedConcurrency }),
+    gateway,
   };
+}
+
+function gatewayChoice(context: (key: string) => unknown): RestGateway | HttpGateway {
+  const type = String(context('gateway') ?? 'rest');
+  if (type === 'rest') return { type };
+  if (type !== 'http') throw new Error(`gateway must be rest or http; got ${type}`);
+  const authorizer = String(context('httpAuthorizer') ?? 'lambda');
+  if (authorizer !== 'lambda' && authorizer !== 'jwt')
+    throw new Error(`httpAuthorizer must be lambda or jwt; got ${authorizer}`);
+  return { type, authorizer };
 }
 
 function authorizerConfig(context: (key: string) => unknown): AuthorizerConfig {
   const kind = String(context('authorizer') ?? 'cognito');
-  if (kind === 'cognito') return { kind };
+  const audience = audienceList(context('jwtAudience'));
+  if (kind === 'cognito') return { kind, ...(audience !== undefined && { audience }) };
   if (kind !== 'jwt') throw new Error(`authorizer must be cognito or jwt; got ${kind}`);
   const issuer = context('jwtIssuer');
-  const audience = context('jwtAudience');
   if (typeof issuer !== 'string' || !issuer.startsWith('https://'))
     throw new Error('authorizer=jwt needs -c jwtIssuer=https://…');
-  if (typeof audience !== 'string' || audience.trim() === '')
-    throw new Error('authorizer=jwt needs -c jwtAudience=<aud>[,<aud>…]');
+  if (audience === undefined) throw new Error('authorizer=jwt needs -c jwtAudience=<aud>[,<aud>…]');
   const jwksUri = context('jwtJwksUri');
   if (jwksUri !== undefined && (typeof jwksUri !== 'string' || !jwksUri.startsWith('https://')))
     throw new Error('jwtJwksUri must be an https URL');
   return {
     kind,
     issuer,
-    audience: audience.split(',').map((item) => item.trim()),
+    audience,
     ...(typeof jwksUri === 'string' && { jwksUri }),
     resultTtlSeconds:
       optionalNumber(context, 'authorizerCacheTtl', { min: 0, max: 3600, integer: true }) ?? 300,
   };
+}
+
+/** `-c jwtAudience=a,b`: the accepted audiences, or undefined when none is given. */
+function audienceList(value: unknown): readonly string[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  const audience = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  return audience.length === 0 ? undefined : audience;
 }
 
 function optionalNumber(

@@ -2,6 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import bodies from '../generated/body-validators';
 import params from '../generated/params-validators';
 import { operations } from '../generated/routes';
+import { authenticating } from './auth/authenticating';
+import { verifyBearer } from './auth/jwt-verifier';
 import type { Config } from './config';
 import { ItemService } from './domain/item-service';
 import { PageTokenCodec } from './domain/page-token';
@@ -48,7 +50,7 @@ export function composeApp(config: Config, overrides: Overrides = {}): HttpApp {
     now: () => new Date(),
   });
   const router = createRouter({ operations, params, bodies }, Object.keys(handlers));
-  return createApp({
+  const app = createApp({
     router,
     handlers,
     context: { items },
@@ -61,4 +63,7 @@ export function composeApp(config: Config, overrides: Overrides = {}): HttpApp {
     // Acts only on operations whose spec declares Idempotency-Key, and only when a request sends one.
     operationMiddleware: [idempotencyMiddleware()],
   });
+  // Behind an HTTP API without a JWT authorizer the function checks bearer tokens itself, so its
+  // 401s are the spec's problem+json; behind an authorizer, the caller arrives verified.
+  return config.auth === undefined ? app : authenticating(app, verifyBearer(config.auth));
 }

@@ -1,3 +1,6 @@
+import { BearerConfigError, loadBearerConfig } from './auth/bearer-config';
+import type { BearerVerifierOptions } from './auth/jwt-verifier';
+
 /** The environment, read once at cold start and checked, so a bad deployment fails loudly and early. */
 export interface Config {
   readonly tableName: string;
@@ -15,6 +18,13 @@ export interface Config {
   /** METRICS_NAMESPACE: the CloudWatch namespace of the EMF metrics; METRICS_DISABLED=true writes none. */
   readonly metricsNamespace: string;
   readonly metricsEnabled: boolean;
+  /**
+   * JWT_ISSUER, JWT_AUDIENCE and JWT_JWKS_URI (or JWT_JWKS, the key set itself), as the JWT Lambda
+   * authorizer reads them (src/auth/bearer-config.ts): set when the function verifies bearer tokens
+   * itself, behind an HTTP API without a JWT authorizer. Unset behind the REST API and the HTTP
+   * API's JWT authorizer, which have verified every caller before the function runs.
+   */
+  readonly auth?: BearerVerifierOptions;
 }
 
 /** How long a request may wait for DynamoDB before it answers 503 (see README, Reliability). */
@@ -56,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : Number(env.RESPONSE_VALIDATION_SAMPLE_RATE);
   if (!Number.isFinite(sampleRate) || sampleRate < 0 || sampleRate > 1)
     throw new ConfigError('RESPONSE_VALIDATION_SAMPLE_RATE must be a number from 0 to 1');
+  const auth = bearerAuth(env);
   return {
     tableName,
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
@@ -79,7 +90,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseValidationSampleRate: sampleRate,
     metricsNamespace: env.METRICS_NAMESPACE?.trim() || 'ItemsApi',
     metricsEnabled: env.METRICS_DISABLED !== 'true',
+    ...(auth !== undefined && { auth }),
   };
+}
+
+function bearerAuth(env: NodeJS.ProcessEnv): BearerVerifierOptions | undefined {
+  if (env.JWT_ISSUER === undefined || env.JWT_ISSUER.trim() === '') return undefined;
+  try {
+    return loadBearerConfig(env);
+  } catch (error) {
+    throw error instanceof BearerConfigError ? new ConfigError(error.message) : error;
+  }
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -3,7 +3,6 @@
  * table throttles; sent to an SNS topic with an email subscription when the stage names an address.
  */
 import { Duration } from 'aws-cdk-lib';
-import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -12,22 +11,29 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../stage-config';
+import type { GatewayMetrics } from './gateway-metrics';
 import { REPOSITORY_OPERATIONS } from './items-table';
 
 export interface AlarmsProps {
   /** The physical name prefix, `items-api-<stage>`; alarm names are `<name>-<suffix>`. */
   readonly name: string;
   readonly config: Pick<StageConfig, 'alarmEmail'>;
-  readonly api: apigateway.RestApiBase;
+  /** The REST API, or the HTTP API's construct: the alarms need only these two metrics. */
+  readonly api: Pick<GatewayMetrics, 'metricServerError' | 'metricLatency'>;
   readonly fn: lambda.IFunction;
   readonly table: dynamodb.ITable;
+  /**
+   * The 4xx rate, averaged: alarmed for the HTTP API, whose function answers unauthenticated and
+   * unknown-route calls itself, so a flood of them shows here first.
+   */
+  readonly clientErrors?: cloudwatch.IMetric;
 }
 
 /** The API's alarms (and their topic), created in `scope` itself (see ItemsApiStack). */
 export class Alarms {
   readonly alarms: readonly cloudwatch.Alarm[];
 
-  constructor(scope: Construct, { name, config, api, fn, table }: AlarmsProps) {
+  constructor(scope: Construct, { name, config, api, fn, table, clientErrors }: AlarmsProps) {
     const period = Duration.minutes(5);
     const alarm = (
       id: string,
@@ -90,6 +96,18 @@ export class Alarms {
         table.metricThrottledRequestsForOperations({ operations: [...REPOSITORY_OPERATIONS], period }),
         1,
       ),
+      ...(clientErrors === undefined
+        ? []
+        : [
+            alarm(
+              'Api4xxRate',
+              '4xx-rate',
+              'More than 25% of requests answered 4xx over 5 minutes',
+              clientErrors,
+              0.25,
+              { comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD },
+            ),
+          ]),
     ];
     if (config.alarmEmail !== undefined) {
       const topic = new sns.Topic(scope, 'AlarmTopic', { topicName: `${name}-alarms`, enforceSSL: true });

@@ -5,11 +5,11 @@
  * duration, and the state of every alarm.
  */
 import { Duration } from 'aws-cdk-lib';
-import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { operations } from '../../generated/routes';
+import type { GatewayMetrics } from './gateway-metrics';
 
 /** The EMF namespace and metric names the function writes (issue 13). */
 export const APP_METRICS = {
@@ -26,7 +26,8 @@ export const OPERATION_IDS: readonly string[] = operations.map(({ operationId })
 export interface DashboardProps {
   /** The physical name prefix, `items-api-<stage>`; also the dashboard's name. */
   readonly name: string;
-  readonly api: apigateway.RestApiBase;
+  /** The REST API or the HTTP API construct: the dashboard reads only their metrics. */
+  readonly api: GatewayMetrics;
   readonly fn: lambda.IFunction;
   readonly alarms: readonly cloudwatch.IAlarm[];
 }

@@ -60,6 +60,8 @@ export class RestApi {
         }),
       ),
       endpointTypes: [apigateway.EndpointType.REGIONAL],
+      // An import warning fails the deploy instead of silently dropping part of the definition.
+      failOnWarnings: true,
       deployOptions: {
         stageName: config.stage,
         throttlingRateLimit: config.throttle.rateLimit,

@@ -2,8 +2,8 @@
  * The Lambda TOKEN authorizer for `-c authorizer=jwt` (bundled to dist/authorizer by scripts/build.ts).
  * Config and the verifier (with its key cache) are built once per container.
  */
-import { loadAuthorizerConfig } from './config';
-import { verifyBearer } from './jwt-verifier';
+import { loadBearerConfig } from '../auth/bearer-config';
+import { verifyBearer } from '../auth/jwt-verifier';
 import { type TokenAuthorizer, tokenAuthorizer } from './token-authorizer';
 
-export const handler: TokenAuthorizer = tokenAuthorizer(verifyBearer(loadAuthorizerConfig()));
+export const handler: TokenAuthorizer = tokenAuthorizer(verifyBearer(loadBearerConfig()));

@@ -1,11 +1,11 @@
 /**
- * The TOKEN authorizer's logic: verify the Authorization header (./jwt-verifier.ts), answer with a
+ * The TOKEN authorizer's logic: verify the Authorization header (src/auth/jwt-verifier.ts), answer with a
  * policy for the whole stage, so the result API Gateway caches for the token
  * (authorizerResultTtlInSeconds) serves every operation. Invalid tokens end in `Unauthorized`,
  * which API Gateway answers as its UNAUTHORIZED (401) gateway response, as the Cognito authorizer does.
  */
 import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
-import type { BearerVerifier } from './jwt-verifier';
+import type { BearerVerifier } from '../auth/jwt-verifier';
 
 export type TokenAuthorizer = (event: APIGatewayTokenAuthorizerEvent) => Promise<APIGatewayAuthorizerResult>;
 

@@ -1,7 +1,8 @@
 /**
  * The local stand-in for API Gateway: turns each HTTP request into the REST API proxy event
  * (payload v1) that the deployed gateway sends, calls the same Lambda handler, and writes its
- * result back. There is no second implementation of the API.
+ * result back. There is no second implementation of the API. With `payloadFormat: '2.0'` it
+ * stands in for an HTTP API instead (src/local/http-api-event.ts).
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -13,6 +14,7 @@ import {
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { HttpApiHandler } from '../gateway-events/http-api-v2';
 import { type CorsPolicy, corsHeaders, preflightHeaders } from '../http/cors';
 import { BodyTooLargeError, UnauthenticatedError } from '../http/errors';
 import { problemResponse, renderProblem } from '../http/problem';
@@ -22,6 +24,7 @@ import { type PathMatch, type PathMatcher, pathMatcher } from '../http/router';
 import { getOwn, type ProxyHandler, setOwn } from '../lambda-proxy';
 import { jsonLogger } from '../logger';
 import type { GatewayAuthorizer } from './auth/local-authorizer';
+import { callHttpApi, type HttpApiEmulation, headerPairs, httpApiEvent } from './http-api-event';
 import { type Mount, proxyEvent } from './proxy-event';
 
 /** API Gateway's own payload limit; larger requests never reach the Lambda. */
@@ -44,18 +47,29 @@ export interface GatewayTimeouts {
 
 const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 29_000, integrationMs: 29_000 } as const;
 
-export interface GatewayOptions {
-  readonly handler: ProxyHandler;
+/** A REST API (payload v1, the default) or an HTTP API (payload v2) in front of the handler. */
+export type GatewayOptions =
+  | (GatewayBaseOptions & {
+      readonly payloadFormat?: '1.0';
+      readonly handler: ProxyHandler;
+      /**
+       * Verifies the Authorization header as the stage's authorizer does (./auth/local-authorizer.ts),
+       * returning what goes into `requestContext.authorizer`. Requests to the API's resources it
+       * refuses are answered 401 here and never reach the function.
+       */
+      readonly authorizer?: GatewayAuthorizer;
+    })
+  | (GatewayBaseOptions & {
+      readonly payloadFormat: '2.0';
+      readonly handler: HttpApiHandler;
+      readonly authorizer?: HttpApiEmulation['authorizer'];
+    });
+
+interface GatewayBaseOptions {
   /** Resource templates (`/items/{itemId}`) with their methods, to fill `resource` and `pathParameters` as API Gateway does. */
   readonly resources: Readonly<Record<string, readonly string[]>>;
   /** Preflight requests are answered here, as the deployed gateway's mock integration does. */
   readonly cors: CorsPolicy;
-  /**
-   * Verifies the Authorization header as the stage's authorizer does (./auth/local-authorizer.ts),
-   * returning what goes into `requestContext.authorizer`. Requests to the API's resources it
-   * refuses are answered 401 here and never reach the function.
-   */
-  readonly authorizer?: GatewayAuthorizer;
   readonly port: number;
   readonly host?: string;
   readonly stage?: string;
@@ -168,6 +182,26 @@ async function serve(
       headers: preflightHeaders(options.cors, origin, methods),
       body: '',
     });
+    return;
+  }
+  if (options.payloadFormat === '2.0') {
+    // An HTTP API route is a template *and* method; anything else goes to the $default route.
+    const route = methods?.includes(request.method ?? '') === true ? resource : undefined;
+    const event = httpApiEvent({
+      method: request.method ?? 'GET',
+      url: apiUrl,
+      route,
+      headers: headerPairs(request.rawHeaders),
+      body,
+      sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+      protocol: `HTTP/${request.httpVersion}`,
+    });
+    writeResult(
+      response,
+      await withinIntegrationTimeout(callHttpApi(options, request, event), integrationMs, () =>
+        gatewayProblem(origin, options, 'gateway-timeout'),
+      ),
+    );
     return;
   }
   const event = toProxyEvent(request, apiUrl, resource, body, stage, mount);

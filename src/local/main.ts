@@ -3,6 +3,9 @@
  * data lives under .data/ and survives restarts, with its reference at /docs. DYNAMODB_ENDPOINT
  * (with TABLE_NAME) points it at another DynamoDB instead. One line per request; Ctrl-C stops
  * everything this started.
+ *
+ * GATEWAY=http stands in for the HTTP API (payload v2) instead of the REST API, as `-c gateway=http`
+ * deploys it: the function verifies tokens itself, or with HTTP_AUTHORIZER=jwt the gateway does.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -14,7 +17,7 @@ import { logLevelFrom, setOutput } from '../logger';
 import { methodsByTemplate } from '../spec/openapi-document';
 import { createDynamoDbClient } from '../storage/dynamodb/document-client';
 import { authModeFrom, localAuthorizer } from './auth/local-authorizer';
-import { loadLocalIdentity } from './auth/local-identity';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadLocalIdentity } from './auth/local-identity';
 import { DATA_DIR } from './data-dir';
 import { devOutput } from './dev-output';
 import { docsRoutes, specJsonText } from './docs';
@@ -39,6 +42,13 @@ async function main(): Promise<void> {
   );
   const tableName = process.env.TABLE_NAME ?? 'items';
   const region = process.env.AWS_REGION ?? 'us-east-1';
+  const gateway = process.env.GATEWAY ?? 'rest';
+  const httpAuthorizer = process.env.HTTP_AUTHORIZER ?? 'lambda';
+  if (gateway !== 'rest' && gateway !== 'http')
+    throw new Error(`GATEWAY must be rest or http; got ${gateway}`);
+  if (httpAuthorizer !== 'lambda' && httpAuthorizer !== 'jwt')
+    throw new Error(`HTTP_AUTHORIZER must be lambda or jwt; got ${httpAuthorizer}`);
+  const verifiedInFunction = gateway === 'http' && httpAuthorizer === 'lambda';
   await mkdir(DATA_DIR, { recursive: true });
 
   let engine: RunningEngine | undefined;
@@ -63,26 +73,40 @@ async function main(): Promise<void> {
     process.env.PAGE_TOKEN_SECRET ??= await localSecret('page-token-secret');
     // Any origin may call the local server (a frontend dev server on another port, say).
     process.env.CORS_ALLOWED_ORIGINS ??= '*';
-    const { handler } = await import('../lambda.js');
     const identity = await loadLocalIdentity(DATA_DIR);
+    if (verifiedInFunction) {
+      // What the stack sets for the function behind an HTTP API, pointed at the local issuer's key.
+      process.env.JWT_ISSUER ??= LOCAL_ISSUER;
+      process.env.JWT_AUDIENCE ??= LOCAL_AUDIENCE;
+      process.env.JWT_JWKS ??= JSON.stringify(await identity.jwks());
+    }
+    const { handler } = await import('../lambda.js');
 
-    const gateway = await startGateway({
-      handler,
+    const common = {
       resources: methodsByTemplate(spec),
       // The same policy the function applies to its own answers.
       cors: { origins: loadConfig().corsOrigins },
-      authorizer: await localAuthorizer(identity, authMode),
       port,
       host: process.env.HOST ?? '127.0.0.1',
       extraRoutes: docsRoutes({
         specJson: specJsonText(spec),
         specYaml: await readFile(path.join(ROOT, 'openapi.yaml'), 'utf8'),
       }),
-    });
+    };
+    const running = await startGateway(
+      gateway === 'http'
+        ? {
+            ...common,
+            payloadFormat: '2.0',
+            handler,
+            ...(httpAuthorizer === 'jwt' && { authorizer: identity.verify }),
+          }
+        : { ...common, handler, authorizer: await localAuthorizer(identity, authMode) },
+    );
     let stopping = false;
     const shutdown = async () => {
       stopping = true;
-      await gateway.close();
+      await running.close();
       await stopEngine();
       process.exit(0);
     };
@@ -93,18 +117,22 @@ async function main(): Promise<void> {
           `DynamoDB Local (${endpoint}) has stopped: requests can no longer be served, so the server stops too. Run npm start again (data in ${path.relative(process.cwd(), path.join(DATA_DIR, 'dynamodb'))} is kept).`,
         );
         stopping = true;
-        await gateway.close();
+        await running.close();
         await stopEngine();
         process.exit(1);
       });
     }
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
-    console.log(`Items API listening on http://localhost:${port}`);
-    console.log(`  Docs: http://localhost:${port}/docs (spec at /openapi.json and /openapi.yaml)`);
     console.log(
-      `  Auth: bearer JWT, verified as the ${authMode === 'jwt' ? 'JWT Lambda' : 'Cognito'} authorizer does (AUTH_MODE=${authMode}); get one with: npm run --silent token -- <subject>`,
+      `Items API listening on http://localhost:${port} (${gateway === 'http' ? `HTTP API, payload v2, ${verifiedInFunction ? 'tokens verified by the function' : 'JWT authorizer'}` : 'REST API, payload v1'})`,
     );
+    console.log(`  Docs: http://localhost:${port}/docs (spec at /openapi.json and /openapi.yaml)`);
+    const verifier =
+      gateway === 'http'
+        ? `verified ${verifiedInFunction ? 'by the function' : "by the HTTP API's JWT authorizer"} (HTTP_AUTHORIZER=${httpAuthorizer})`
+        : `verified as the ${authMode === 'jwt' ? 'JWT Lambda' : 'Cognito'} authorizer does (AUTH_MODE=${authMode})`;
+    console.log(`  Auth: bearer JWT, ${verifier}; get one with: npm run --silent token -- <subject>`);
     console.log(
       `  DynamoDB: ${engine === undefined ? endpoint : `embedded DynamoDB Local, data in ${path.relative(process.cwd(), path.join(DATA_DIR, 'dynamodb'))}`} (table ${tableName}${table === 'created' ? ', created' : ''})`,
     );

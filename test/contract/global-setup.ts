@@ -1,7 +1,9 @@
 /**
  * Starts what `npm run test:contract` tests against. With API_BASE_URL set (a deployed stage, say),
  * only that. Otherwise the real local server (DynamoDB Local + the Lambda handler behind the local
- * gateway), the Prism mock, and Prism as a validating proxy in front of the local server.
+ * gateway) as the REST API and as the HTTP API sends events (payload v2, tokens verified by the
+ * function), the built bundle behind both, the Prism mock, and Prism as a validating proxy in
+ * front of the local server.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -9,9 +11,11 @@ import spec from '../../generated/openapi.json';
 import { buildLambda } from '../../scripts/build';
 import { composeApp } from '../../src/compose';
 import { loadConfig } from '../../src/config';
-import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
+import type { GatewayHandler } from '../../src/gateway-events/gateway-handler';
+import { toHttpApiHandler } from '../../src/gateway-events/http-api-v2';
+import { toProxyHandler } from '../../src/lambda-proxy';
 import { localAuthorizer } from '../../src/local/auth/local-authorizer';
-import { ephemeralIdentity } from '../../src/local/auth/local-identity';
+import { ephemeralIdentity, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../src/local/auth/local-identity';
 import { startDynamoDbEngine } from '../../src/local/dynamodb-engine';
 import { freePort } from '../../src/local/free-port';
 import { startGateway } from '../../src/local/gateway';
@@ -58,29 +62,38 @@ export default async function globalSetup(): Promise<void> {
     AWS_REGION: 'us-east-1',
     PAGE_TOKEN_SECRET: randomBytes(32).toString('base64'),
   };
-  const config = loadConfig(environment);
   const identity = await ephemeralIdentity();
   const authorization = `Bearer ${await identity.issue('contract-suite')}`;
-  const handler = toProxyHandler(composeApp(config));
+  // What the stack gives the function behind an HTTP API (gateway=http, the default authorizer):
+  // it verifies bearer tokens itself. Behind the REST API the caller arrives verified and these go unused.
+  const functionAuth = {
+    JWT_ISSUER: LOCAL_ISSUER,
+    JWT_AUDIENCE: LOCAL_AUDIENCE,
+    JWT_JWKS: JSON.stringify(await identity.jwks()),
+  };
+  const local = { resources: methodsByTemplate(spec), cors: { origins: [] }, port: 0 };
+  const handler = toProxyHandler(composeApp(loadConfig(environment)));
   const gateway = await startGateway({
+    ...local,
     handler,
-    resources: methodsByTemplate(spec),
-    cors: { origins: [] },
     authorizer: await localAuthorizer(identity, 'cognito'),
-    port: 0,
   });
   stops.push(gateway.close);
   // The same function under a stage path, as the execute-api URL serves it: Location must stay inside.
   const staged = await startGateway({
+    ...local,
     handler,
-    resources: methodsByTemplate(spec),
-    cors: { origins: [] },
     authorizer: await localAuthorizer(identity, 'cognito'),
-    port: 0,
     stage: 'dev',
     mount: { via: 'execute-api' },
   });
   stops.push(staged.close);
+  const httpApi = await startGateway({
+    ...local,
+    payloadFormat: '2.0',
+    handler: toHttpApiHandler(composeApp(loadConfig({ ...environment, ...functionAuth }))),
+  });
+  stops.push(httpApi.close);
 
   const mock = await startPrism(['mock', 'openapi.yaml']);
   stops.push(mock.process.stop);
@@ -88,17 +101,17 @@ export default async function globalSetup(): Promise<void> {
   stops.push(proxy.process.stop);
 
   // The deployable artifact itself, loaded as the Lambda runtime loads it: env first, then require.
-  Object.assign(process.env, environment);
-  const bundle = require(path.join(await buildLambda(), 'index.js')) as { handler: ProxyHandler };
+  Object.assign(process.env, environment, functionAuth);
+  const bundle = require(path.join(await buildLambda(), 'index.js')) as { handler: GatewayHandler };
   const built = await startGateway({
+    ...local,
     handler: bundle.handler,
-    resources: methodsByTemplate(spec),
-    cors: { origins: [] },
     // Behind the JWT Lambda authorizer's code, so the bundle reads the caller from its context.
     authorizer: await localAuthorizer(identity, 'jwt'),
-    port: 0,
   });
   stops.push(built.close);
+  const builtHttpApi = await startGateway({ ...local, payloadFormat: '2.0', handler: bundle.handler });
+  stops.push(builtHttpApi.close);
 
   const targets: ContractTarget[] = [
     { name: 'local server', url: gateway.url, stateful: true, negative: true, authorization },
@@ -110,8 +123,22 @@ export default async function globalSetup(): Promise<void> {
       authorization,
     },
     {
+      name: 'local server as an HTTP API (payload v2, function-verified tokens)',
+      url: httpApi.url,
+      stateful: true,
+      negative: true,
+      authorization,
+    },
+    {
       name: 'built bundle (dist/lambda), JWT authorizer',
       url: built.url,
+      stateful: true,
+      negative: true,
+      authorization,
+    },
+    {
+      name: 'built bundle (dist/lambda) as an HTTP API (payload v2)',
+      url: builtHttpApi.url,
       stateful: true,
       negative: true,
       authorization,

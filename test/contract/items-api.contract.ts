@@ -357,6 +357,36 @@ describe.each(contractTargets())('$name', (target) => {
   });
 
   if (target.stateful) {
+    // The spec's 401 holds whichever gateway is in front: the REST API's gateway response, or the
+    // function itself behind the HTTP API (the JWT authorizer option would answer its own body here).
+    it.each(operations)("answers $operationId without credentials with the spec's 401", async (operation) => {
+      const response = await send(target, operation, {
+        ...(await baseRequest(operation)),
+        headers: { Authorization: '' },
+      });
+
+      expect(response.status).toBe(401);
+      expect(response.headers['content-type']).toBe('application/problem+json');
+    });
+
+    // Unknown routes reach the function (the HTTP API through its $default route), which answers
+    // them; Prism's proxy answers them itself, so only targets that take invalid input are asked.
+    if (target.negative) {
+      it.each([
+        ['GET', '/no-such-resource', 404, '/problems/not-found'],
+        ['DELETE', '/items', 405, '/problems/method-not-allowed'],
+      ])('answers %s %s with problem+json %i', async (method, path, status, type) => {
+        const response = await fetch(`${target.url}${path}`, {
+          method,
+          headers: { Authorization: target.authorization },
+        });
+
+        expect(response.status).toBe(status);
+        expect(response.headers.get('content-type')).toBe('application/problem+json');
+        expect(await response.json()).toMatchObject({ type, status });
+      });
+    }
+
     it('creates an item that can be read at its Location, updated, listed and deleted', async () => {
       // Prepare
       const created = await client.POST('/items', {

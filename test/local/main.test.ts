@@ -134,6 +134,35 @@ describe('npm start (src/local/main.ts)', () => {
     expect(stderr).not.toContain('EADDRINUSE');
   }, 120_000);
 
+  it('stands in for the HTTP API with GATEWAY=http: the function verifies tokens, every error is problem+json', async () => {
+    // Prepare
+    const port = await freePort();
+    const server = await start({ PORT: String(port), DATA_DIR: dataDir, GATEWAY: 'http' });
+    children.push(server.child);
+    const authorization = `Bearer ${token(dataDir, 'alice')}`;
+    const base = `http://localhost:${port}`;
+
+    // Act
+    const created = await fetch(`${base}/items`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: authorization },
+      body: '{"name":"through the HTTP API"}',
+    });
+    const anonymous = await fetch(`${base}/items`);
+    const unknown = await fetch(`${base}/nowhere`, { headers: { Authorization: authorization } });
+    server.child.kill('SIGTERM');
+    await exited(server.child);
+
+    // Assess
+    expect(server.output()).toContain('HTTP API, payload v2, tokens verified by the function');
+    expect(created.status).toBe(201);
+    expect([anonymous.status, anonymous.headers.get('content-type')]).toEqual([
+      401,
+      'application/problem+json',
+    ]);
+    expect([unknown.status, unknown.headers.get('content-type')]).toEqual([404, 'application/problem+json']);
+  }, 120_000);
+
   it('prints a token and nothing else for `npm run --silent token -- <subject>`', () => {
     const output = token(dataDir, 'bob');
 

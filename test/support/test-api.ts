@@ -1,17 +1,32 @@
 import spec from '../../generated/openapi.json';
 import { composeApp, type Overrides } from '../../src/compose';
 import { loadConfig } from '../../src/config';
+import { type HttpApiHandler, toHttpApiHandler } from '../../src/gateway-events/http-api-v2';
 import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
 import { type AuthMode, localAuthorizer } from '../../src/local/auth/local-authorizer';
-import { ephemeralIdentity, type LocalIdentity } from '../../src/local/auth/local-identity';
-import { startGateway } from '../../src/local/gateway';
+import {
+  ephemeralIdentity,
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  type LocalIdentity,
+} from '../../src/local/auth/local-identity';
+import { type GatewayOptions, startGateway } from '../../src/local/gateway';
 import { methodsByTemplate } from '../../src/spec/openapi-document';
 import { assertMatchesContract } from './contract';
-import { createEvent } from './events';
+import { createEvent, createHttpApiEvent } from './events';
 import { createTestTable } from './table';
 
-export type Transport = 'lambda' | 'http';
-export const TRANSPORTS: readonly Transport[] = ['lambda', 'http'];
+/**
+ * `lambda`: REST API proxy events (v1) with the Cognito authorizer's claims; `lambda-v2`: HTTP API
+ * events (v2) as the default HTTP API deployment sends them, the bearer token verified by the
+ * function itself; `http`: over HTTP through the local gateway as a REST API; `http-v2`: over HTTP
+ * through the local gateway as that HTTP API (not in TRANSPORTS: the contract suite runs it whole).
+ */
+export type Transport = 'lambda' | 'lambda-v2' | 'http' | 'http-v2';
+export const TRANSPORTS: readonly Transport[] = ['lambda', 'lambda-v2', 'http'];
+
+/** Transports whose function verifies bearer tokens itself (an HTTP API without a JWT authorizer). */
+const VERIFIED_IN_FUNCTION: ReadonlySet<Transport> = new Set(['lambda-v2', 'http-v2']);
 
 export interface ApiResponse {
   readonly status: number;
@@ -52,13 +67,32 @@ export interface TestApi {
  */
 export async function startTestApi(transport: Transport, options: TestApiOptions = {}): Promise<TestApi> {
   const tableName = await createTestTable();
-  const config = loadConfig({ ...process.env, ...options.env, TABLE_NAME: tableName });
-  const handler = toProxyHandler(composeApp(config, options.overrides));
   const identity = await ephemeralIdentity();
+  // Behind the HTTP API (no JWT authorizer) the function verifies tokens against the issuer's keys.
+  const auth = VERIFIED_IN_FUNCTION.has(transport)
+    ? {
+        JWT_ISSUER: LOCAL_ISSUER,
+        JWT_AUDIENCE: LOCAL_AUDIENCE,
+        JWT_JWKS: JSON.stringify(await identity.jwks()),
+      }
+    : {};
+  const config = loadConfig({ ...process.env, ...options.env, ...auth, TABLE_NAME: tableName });
+  const app = composeApp(config, options.overrides);
   const send =
     transport === 'lambda'
-      ? viaLambda(handler)
-      : await viaHttp(handler, identity, options.authMode ?? 'cognito');
+      ? viaLambda(toProxyHandler(app))
+      : transport === 'lambda-v2'
+        ? viaHttpApiEvents(toHttpApiHandler(app), identity)
+        : await viaHttp(
+            transport === 'http-v2'
+              ? { ...LOCAL_GATEWAY, payloadFormat: '2.0', handler: toHttpApiHandler(app) }
+              : {
+                  ...LOCAL_GATEWAY,
+                  handler: toProxyHandler(app),
+                  authorizer: await localAuthorizer(identity, options.authMode ?? 'cognito'),
+                },
+            identity,
+          );
   const defaultSubject = `tester-${tableName}`;
   return {
     tableName,
@@ -119,24 +153,45 @@ function viaLambda(handler: ProxyHandler): Sender {
   };
 }
 
-async function viaHttp(handler: ProxyHandler, identity: LocalIdentity, authMode: AuthMode): Promise<Sender> {
-  const gateway = await startGateway({
-    handler,
-    resources: methodsByTemplate(spec),
-    cors: { origins: [] },
-    authorizer: await localAuthorizer(identity, authMode),
-    port: 0,
-  });
+function viaHttpApiEvents(handler: HttpApiHandler, identity: LocalIdentity): Sender {
   return {
     async call(method, pathAndQuery, { body, headers }, subject) {
-      const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
-      const credentials: Record<string, string> =
-        subject === null || hasAuthorization
-          ? {}
-          : { Authorization: `Bearer ${await identity.issue(subject)}` };
+      const event = createHttpApiEvent(method, pathAndQuery, {
+        headers: { ...(await credentials(identity, headers, subject)), ...headers },
+        ...(body !== undefined && { body }),
+      });
+      const result = await handler(event);
+      const lowered = Object.fromEntries(
+        Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+      );
+      return { status: result.statusCode ?? 200, headers: lowered, body: result.body ?? '' };
+    },
+    close: async () => {},
+  };
+}
+
+/** A bearer token for `subject`, unless the test sends none or its own Authorization header. */
+async function credentials(
+  identity: LocalIdentity,
+  headers: Record<string, string>,
+  subject: string | null,
+): Promise<Record<string, string>> {
+  const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+  return subject === null || hasAuthorization
+    ? {}
+    : { Authorization: `Bearer ${await identity.issue(subject)}` };
+}
+
+const LOCAL_GATEWAY = { resources: methodsByTemplate(spec), cors: { origins: [] }, port: 0 } as const;
+
+/** `options`: the gateway in front of the app, a REST API with its authorizer or an HTTP API without one. */
+async function viaHttp(options: GatewayOptions, identity: LocalIdentity): Promise<Sender> {
+  const gateway = await startGateway(options);
+  return {
+    async call(method, pathAndQuery, { body, headers }, subject) {
       const response = await fetch(`${gateway.url}${pathAndQuery}`, {
         method,
-        headers: { ...credentials, ...headers },
+        headers: { ...(await credentials(identity, headers, subject)), ...headers },
         ...(body !== undefined && { body }),
       });
       const lowered: Record<string, string> = {};

@@ -4,7 +4,7 @@
  * mode's authorizer leaves there, so the function reads its caller from the same place as on AWS.
  */
 import { createLocalJWKSet, exportJWK } from 'jose';
-import { verifyBearer } from '../../authorizer/jwt-verifier';
+import { verifyBearer } from '../../auth/jwt-verifier';
 import { tokenAuthorizer } from '../../authorizer/token-authorizer';
 import { setOwn } from '../../lambda-proxy';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalIdentity } from './local-identity';

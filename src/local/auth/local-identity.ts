@@ -9,6 +9,7 @@ import {
   exportJWK,
   generateKeyPair,
   importJWK,
+  type JSONWebKeySet,
   type JWK,
   type JWTPayload,
   jwtVerify,
@@ -41,6 +42,8 @@ export interface LocalIdentity {
    * issuer, for this audience. Returns the claims, or undefined for anything else.
    */
   verify(authorization: string | undefined): Promise<JWTPayload | undefined>;
+  /** The public key as a JWKS, for a verifier of its own (the function behind an emulated HTTP API). */
+  jwks(): Promise<JSONWebKeySet>;
 }
 
 export function localIdentity(privateKey: KeyLike, publicKey: KeyLike): LocalIdentity {
@@ -78,6 +81,9 @@ export function localIdentity(privateKey: KeyLike, publicKey: KeyLike): LocalIde
         // The reason (expired, bad signature, wrong audience…) is not the client's to learn.
         return undefined;
       }
+    },
+    async jwks() {
+      return { keys: [{ ...(await exportJWK(publicKey)), alg: ALGORITHM, use: 'sig' }] };
     },
   };
 }

@@ -11,8 +11,8 @@ import {
   type KeyLike,
   SignJWT,
 } from 'jose';
-import { loadAuthorizerConfig } from '../../src/authorizer/config';
-import { type BearerVerifier, verifyBearer } from '../../src/authorizer/jwt-verifier';
+import { loadBearerConfig } from '../../src/auth/bearer-config';
+import { type BearerVerifier, verifyBearer } from '../../src/auth/jwt-verifier';
 import { stageArn, tokenAuthorizer } from '../../src/authorizer/token-authorizer';
 
 const ISSUER = 'https://issuer.test/';
@@ -117,6 +117,15 @@ describe('verifyBearer against a JWKS served over HTTP', () => {
     expect(result).toMatchObject({ sub: 'user-1', iss: ISSUER, aud: AUDIENCE, scope: 'items' });
   });
 
+  it('accepts the audience in client_id, as Cognito access tokens carry it (and the JWT authorizer accepts it)', async () => {
+    const { aud: _aud, ...withoutAud } = claims({ client_id: AUDIENCE, token_use: 'access' });
+    const accessToken = await new SignJWT(withoutAud)
+      .setProtectedHeader({ alg: 'RS256', kid: rsa.kid })
+      .sign(rsa.privateKey);
+
+    expect(await verify(`Bearer ${accessToken}`)).toMatchObject({ sub: 'user-1', client_id: AUDIENCE });
+  });
+
   it('accepts the scheme in any case', async () => {
     expect(await verify(`bearer ${await token()}`)).toMatchObject({ sub: 'user-1' });
   });
@@ -141,6 +150,17 @@ describe('verifyBearer against a JWKS served over HTTP', () => {
     ],
     ['a token from another issuer', async () => `Bearer ${await token({ issuer: 'https://evil.test/' })}`],
     ['a token for another audience', async () => `Bearer ${await token({ audience: 'another-api' })}`],
+    [
+      'a token with no audience',
+      async () => {
+        const { aud: _aud, ...withoutAud } = claims();
+        const signed = await new SignJWT(withoutAud)
+          .setProtectedHeader({ alg: 'RS256', kid: rsa.kid })
+          .sign(rsa.privateKey);
+        return `Bearer ${signed}`;
+      },
+    ],
+    ['a valid token without the Bearer scheme', async () => token()],
     [
       'alg none',
       async () =>
@@ -229,9 +249,9 @@ describe('tokenAuthorizer', () => {
   });
 });
 
-describe('loadAuthorizerConfig', () => {
+describe('loadBearerConfig', () => {
   it('defaults the JWKS to the issuer well-known path and the algorithms to RS256 and ES256', () => {
-    const config = loadAuthorizerConfig({ JWT_ISSUER: 'https://id.example.com/', JWT_AUDIENCE: 'a, b' });
+    const config = loadBearerConfig({ JWT_ISSUER: 'https://id.example.com/', JWT_AUDIENCE: 'a, b' });
 
     expect(config).toEqual({
       issuer: 'https://id.example.com/',
@@ -241,8 +261,25 @@ describe('loadAuthorizerConfig', () => {
     });
   });
 
+  it('takes the key set itself from JWT_JWKS (a local issuer), verifying with it', async () => {
+    const published = { keys: [{ ...(await exportJWK(rsa.publicKey)), kid: rsa.kid, alg: 'RS256' }] };
+    const config = loadBearerConfig({
+      JWT_ISSUER: ISSUER,
+      JWT_AUDIENCE: AUDIENCE,
+      JWT_JWKS: JSON.stringify(published),
+    });
+
+    expect(config.keys).not.toBeInstanceOf(URL);
+    expect(await verifyBearer(config)(`Bearer ${await token()}`)).toMatchObject({ sub: 'user-1' });
+  });
+
   it.each([
     [{ JWT_AUDIENCE: 'a' }, 'JWT_ISSUER is required'],
+    [
+      { JWT_ISSUER: 'https://i', JWT_AUDIENCE: 'a', JWT_JWKS: '{"keys":[1]}' },
+      'JWT_JWKS must be a JSON Web Key Set',
+    ],
+    [{ JWT_ISSUER: 'https://i', JWT_AUDIENCE: 'a', JWT_JWKS: 'nope' }, 'JWT_JWKS must be a JSON Web Key Set'],
     [{ JWT_ISSUER: 'https://id.example.com' }, 'JWT_AUDIENCE is required'],
     [
       { JWT_ISSUER: 'https://i', JWT_AUDIENCE: 'a', JWT_JWKS_URI: 'http://keys.example.com/' },
@@ -250,6 +287,6 @@ describe('loadAuthorizerConfig', () => {
     ],
     [{ JWT_ISSUER: 'https://i', JWT_AUDIENCE: 'a', JWT_ALGORITHMS: 'RS256,HS256' }, 'must be asymmetric'],
   ])('refuses %j', (env, message) => {
-    expect(() => loadAuthorizerConfig(env)).toThrow(message);
+    expect(() => loadBearerConfig(env)).toThrow(message);
   });
 });

@@ -1,8 +1,11 @@
 /**
  * Verifies `Authorization: Bearer <JWT>` headers against one OIDC issuer: its signing keys from
  * its JWKS (fetched once per container and cached by jose), an allow-list of asymmetric
- * algorithms, the issuer, the audience, expiry, and a string `sub`. Used by the Lambda authorizer
- * (./lambda.ts) and reusable by the local gateway, which can pass its own key set.
+ * algorithms, the issuer, the audience (in `aud`, or in `client_id` as Cognito access tokens carry
+ * it: what API Gateway's JWT authorizer accepts), expiry, and a string `sub`. The one verifier:
+ * the JWT Lambda authorizer (src/authorizer/) runs it in front of the REST API, the function runs
+ * it itself behind an HTTP API without a JWT authorizer (./authenticating.ts), and the local
+ * gateway runs it with its own key set.
  */
 import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 
@@ -12,7 +15,7 @@ export const DEFAULT_ALGORITHMS = ['RS256', 'ES256'] as const;
 export interface BearerVerifierOptions {
   /** The `iss` every token must carry, exactly. */
   readonly issuer: string;
-  /** The `aud` (one of them) every token must carry: the API's client id or audience. */
+  /** The audience (one of them) every token must carry in `aud` or `client_id`: the API's client id or audience. */
   readonly audience: string | readonly string[];
   /**
    * The issuer's keys: its JWKS URL (fetched over HTTPS, cached) or a key set of the caller's own
@@ -51,16 +54,19 @@ export function verifyBearer(options: BearerVerifierOptions): BearerVerifier {
   const verifyOptions = {
     algorithms: [...(options.algorithms ?? DEFAULT_ALGORITHMS)],
     issuer: options.issuer,
-    audience: typeof options.audience === 'string' ? options.audience : [...options.audience],
     requiredClaims: ['sub', 'exp'],
     clockTolerance: options.clockToleranceSeconds ?? 5,
   };
+  const audiences: ReadonlySet<string> = new Set(
+    typeof options.audience === 'string' ? [options.audience] : options.audience,
+  );
   return async (authorization) => {
     const token = BEARER.exec(authorization ?? '')?.[1];
     if (token === undefined) return undefined;
     try {
       const { payload } = await jwtVerify(token, keys, verifyOptions);
       const { sub } = payload;
+      if (!hasAudience(payload, audiences)) return undefined;
       // jose types `sub` as a string but does not check it; a number or object is refused here.
       if (typeof sub !== 'string' || sub === '') return undefined;
       return { ...payload, sub };
@@ -69,4 +75,12 @@ export function verifyBearer(options: BearerVerifierOptions): BearerVerifier {
       return undefined;
     }
   };
+}
+
+/** `aud` (a string or a list) or Cognito's `client_id` names one of the accepted audiences. */
+function hasAudience(payload: JWTPayload, audiences: ReadonlySet<string>): boolean {
+  const { aud, client_id: clientId } = payload;
+  if (typeof aud === 'string' && audiences.has(aud)) return true;
+  if (Array.isArray(aud) && aud.some((value) => audiences.has(value))) return true;
+  return typeof clientId === 'string' && audiences.has(clientId);
 }
