@@ -3,59 +3,21 @@
  * back to proxy results. With lambda.ts, the only code that sees Lambda types.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { MalformedBodyError } from './http/errors';
+import { decodeBody, getOwn, setOwn } from './gateway-events/wire';
 import type { Caller, HttpApp, HttpRequest } from './http/http-types';
-import { problemResponse } from './http/problem';
-import { jsonLogger } from './logger';
 
 export type ProxyHandler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
-
-/**
- * Sets `record[name]` as an own property whatever the name: a name off the wire may be `__proto__`,
- * which a plain assignment would take as the prototype. (Records stay plain objects: V8 keeps
- * `Object.create(null)` objects in dictionary mode, which made every request measurably slower.)
- */
-export function setOwn<T>(record: Record<string, T>, name: string, value: T): void {
-  if (name === '__proto__') {
-    Object.defineProperty(record, name, { value, writable: true, enumerable: true, configurable: true });
-  } else {
-    record[name] = value;
-  }
-}
-
-/** `record[name]` if the record itself has it: `constructor` or `toString` are not Object.prototype's here. */
-export function getOwn<T>(record: Readonly<Record<string, T>>, name: string): T | undefined {
-  return Object.hasOwn(record, name) ? record[name] : undefined;
-}
-
-// Fatal: a body that is not UTF-8 is refused, never read with U+FFFD in place of its bytes.
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Adapts an HttpApp to proxy events; exported so tests can drive an app built with overrides. */
 export function toProxyHandler(app: HttpApp): ProxyHandler {
   return async (event) => {
-    const body = decodeBody(event);
-    if (body instanceof MalformedBodyError) {
-      const refused = problemResponse(body, event.requestContext.requestId, jsonLogger);
-      return { statusCode: refused.status, headers: refused.headers, body: refused.body ?? '' };
-    }
-    const response = await app(toHttpRequest(event, body));
+    const response = await app(toHttpRequest(event));
     return { statusCode: response.status, headers: response.headers, body: response.body ?? '' };
   };
 }
 
-function decodeBody(event: APIGatewayProxyEvent): string | undefined | MalformedBodyError {
-  if (event.body === null) return undefined;
-  if (!event.isBase64Encoded) return event.body;
-  try {
-    return utf8.decode(Buffer.from(event.body, 'base64'));
-  } catch {
-    return new MalformedBodyError('it is not UTF-8');
-  }
-}
-
 // Runs on every request: plain loops, no intermediate arrays.
-function toHttpRequest(event: APIGatewayProxyEvent, body: string | undefined): HttpRequest {
+function toHttpRequest(event: APIGatewayProxyEvent): HttpRequest {
   const basePath = basePathOf(event.requestContext.path, event.resource);
   return {
     method: event.httpMethod.toUpperCase(),
@@ -68,7 +30,7 @@ function toHttpRequest(event: APIGatewayProxyEvent, body: string | undefined): H
         : { template: event.resource, pathParameters: definedValues(event.pathParameters) },
     headers: lowerCaseHeaders(event),
     query: queryOf(event),
-    body,
+    ...decodeBody(event.body, event.isBase64Encoded),
     requestId: event.requestContext.requestId,
     caller: callerOf(event.requestContext.authorizer),
   };

@@ -5,6 +5,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Caller, HttpApp, HttpRequest, HttpResponse, RouteHint } from '../http/http-types';
+import { decodeBody, getOwn, setOwn } from './wire';
 
 export type HttpApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -13,21 +14,15 @@ export function toHttpApiHandler(app: HttpApp): HttpApiHandler {
   return async (event) => toResult(await app(toHttpRequest(event)));
 }
 
-// Runs on every request: plain loops, maps without a prototype (a `__proto__` header stays a header).
+// Runs on every request: plain loops; own-property records (a `__proto__` header stays a header).
 export function toHttpRequest(event: APIGatewayProxyEventV2): HttpRequest {
-  const headers: Record<string, string> = Object.create(null);
+  const headers: Record<string, string> = {};
   for (const name in event.headers) {
     const value = event.headers[name];
-    if (value !== undefined) headers[name.toLowerCase()] = value;
+    if (value !== undefined) setOwn(headers, name.toLowerCase(), value);
   }
   // v2 moves Cookie headers into `cookies`; the app reads headers, as it does behind the REST API.
   if (event.cookies !== undefined && event.cookies.length > 0) headers.cookie = event.cookies.join('; ');
-  const body =
-    event.body === undefined
-      ? undefined
-      : event.isBase64Encoded
-        ? Buffer.from(event.body, 'base64').toString('utf8')
-        : event.body;
   return {
     method: event.requestContext.http.method.toUpperCase(),
     // rawPath is the path as sent (the API uses the $default stage, so it carries no stage prefix).
@@ -35,7 +30,7 @@ export function toHttpRequest(event: APIGatewayProxyEventV2): HttpRequest {
     routeHint: routeHint(event.routeKey, event.pathParameters),
     headers,
     query: parseQuery(event.rawQueryString),
-    body,
+    ...decodeBody(event.body, event.isBase64Encoded),
     requestId: event.requestContext.requestId,
     caller: jwtCaller(event.requestContext),
   };
@@ -46,12 +41,12 @@ export function toHttpRequest(event: APIGatewayProxyEventV2): HttpRequest {
  * into one valid-looking value; the raw query keeps them apart, so validation rejects them as on v1.
  */
 function parseQuery(rawQueryString: string): Record<string, string | readonly string[]> {
-  const query: Record<string, string | string[]> = Object.create(null);
+  const query: Record<string, string | string[]> = {};
   if (rawQueryString === '') return query;
   for (const [name, value] of new URLSearchParams(rawQueryString)) {
-    const seen = query[name];
-    if (seen === undefined) query[name] = value;
-    else if (typeof seen === 'string') query[name] = [seen, value];
+    const seen = getOwn(query, name);
+    if (seen === undefined) setOwn(query, name, value);
+    else if (typeof seen === 'string') setOwn(query, name, [seen, value]);
     else seen.push(value);
   }
   return query;
@@ -64,10 +59,10 @@ function routeHint(
 ): RouteHint | undefined {
   const space = routeKey.indexOf(' ');
   if (space < 0) return undefined;
-  const pathParameters: Record<string, string> = Object.create(null);
+  const pathParameters: Record<string, string> = {};
   for (const name in parameters) {
     const value = parameters[name];
-    if (value !== undefined) pathParameters[name] = value;
+    if (value !== undefined) setOwn(pathParameters, name, value);
   }
   return { template: routeKey.slice(space + 1), pathParameters };
 }

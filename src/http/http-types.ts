@@ -30,6 +30,8 @@ export interface HttpRequest {
   /** Repeated query parameters keep every value, so validation can reject them. */
   readonly query: Readonly<Record<string, string | readonly string[]>>;
   readonly body?: string | undefined;
+  /** Set instead of `body` when the gateway's body cannot be read as text (not UTF-8): the app answers 400. */
+  readonly bodyUnreadable?: string | undefined;
   readonly requestId: string;
   /** Absent when no authorizer vouched for the caller. */
   readonly caller?: Caller | undefined;

@@ -18,6 +18,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * Returns undefined when there is no body (validation decides whether one was required).
  */
 export function readJsonBody(request: HttpRequest, acceptedMediaTypes: readonly string[]): unknown {
+  if (request.bodyUnreadable !== undefined) throw new MalformedBodyError(request.bodyUnreadable);
   if (acceptedMediaTypes.length === 0 || request.body === undefined || request.body === '') return undefined;
   if (Buffer.byteLength(request.body, 'utf8') > MAX_BODY_BYTES) throw new BodyTooLargeError(MAX_BODY_BYTES);
   assertAccepted(request.headers['content-type'], acceptedMediaTypes);

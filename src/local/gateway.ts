@@ -15,13 +15,14 @@ import {
 import type { AddressInfo, Socket } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { HttpApiHandler } from '../gateway-events/http-api-v2';
+import { getOwn, setOwn } from '../gateway-events/wire';
 import { type CorsPolicy, corsHeaders, preflightHeaders } from '../http/cors';
 import { BodyTooLargeError, UnauthenticatedError } from '../http/errors';
 import { problemResponse, renderProblem } from '../http/problem';
 import type { ProblemName } from '../http/problem-types';
 import { MAX_BODY_BYTES } from '../http/request-body';
 import { type PathMatch, type PathMatcher, pathMatcher } from '../http/router';
-import { getOwn, type ProxyHandler, setOwn } from '../lambda-proxy';
+import type { ProxyHandler } from '../lambda-proxy';
 import { jsonLogger } from '../logger';
 import type { GatewayAuthorizer } from './auth/local-authorizer';
 import { callHttpApi, type HttpApiEmulation, headerPairs, httpApiEvent } from './http-api-event';

@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { getOwn, setOwn } from '../gateway-events/wire';
 import type { PathMatch } from '../http/router';
-import { getOwn, setOwn } from '../lambda-proxy';
 
 /**
  * How a client's URL reaches the stage, which decides `path` and `requestContext.path` (the path as

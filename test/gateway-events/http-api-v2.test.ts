@@ -82,8 +82,22 @@ describe('HTTP API v2 events → HttpRequest (src/gateway-events/http-api-v2.ts)
 
     const request = toHttpRequest(event);
 
-    expect(Object.getPrototypeOf(request.headers)).toBeNull();
-    expect(Object.keys(request.headers)).toEqual(['__proto__']);
+    // The header is an own entry, and the record's prototype was not replaced by its value.
+    expect(Object.getPrototypeOf(request.headers)).toBe(Object.prototype);
+    expect(Object.entries(request.headers)).toEqual([['__proto__', 'x']]);
+  });
+
+  it('refuses a base64 body that is not UTF-8 inside the app, as behind the REST API', () => {
+    const event = {
+      ...createHttpApiEvent('POST', '/items'),
+      body: Buffer.from([0x7b, 0xff, 0x7d]).toString('base64'),
+      isBase64Encoded: true,
+    };
+
+    const request = toHttpRequest(event);
+
+    expect(request.body).toBeUndefined();
+    expect(request.bodyUnreadable).toBe('it is not UTF-8');
   });
 });
 

@@ -6,7 +6,7 @@
 import { createLocalJWKSet, exportJWK } from 'jose';
 import { verifyBearer } from '../../auth/jwt-verifier';
 import { tokenAuthorizer } from '../../authorizer/token-authorizer';
-import { setOwn } from '../../lambda-proxy';
+import { setOwn } from '../../gateway-events/wire';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalIdentity } from './local-identity';
 
 export const AUTH_MODES = ['cognito', 'jwt'] as const;
