@@ -40,11 +40,17 @@ export async function render(): Promise<Map<string, string>> {
     ],
     ['body-validators.js', `${jsHeader}${router.bodies}\n`],
     ['body-validators.d.ts', validatorTypes('Request body validators: { requestBody }')],
-    ['response-table.ts', responseTableSource(spec, `// ${JSON_HEADER_NOTE}\n`)],
+    // Plain CommonJS with its types beside it, like the validators: required at run time by code that
+    // also runs untranspiled (jest's globalSetup loads src/ through Node's own require).
+    ['response-table.js', `${jsHeader}${responseTableSource(spec)}`],
+    [
+      'response-table.d.ts',
+      `// ${JSON_HEADER_NOTE}\nimport type { ResponseTable } from '../src/http/middleware/response-validation';\n\nexport declare const responses: ResponseTable;\n`,
+    ],
     ['response-validators.js', `${jsHeader}${responseValidatorsSource(spec)}\n`],
     [
       'response-validators.d.ts',
-      validatorTypes('Response body validators, by schema key (generated/response-table.ts)'),
+      validatorTypes('Response body validators, by schema key (generated/response-table.js)'),
     ],
   ]);
 }

@@ -1,7 +1,7 @@
 /**
  * What shadow-mode response validation checks, derived from the spec ahead of time
  * (`npm run generate`): a table of each operation's documented responses (status → required
- * headers, media types → body schema key), generated/response-table.ts, and one ajv validator per
+ * headers, media types → body schema key), generated/response-table.js, and one ajv validator per
  * distinct body schema, generated/response-validators.js (standalone code). A component schema
  * shared by many responses (Problem, Item) compiles once. Only the response validation
  * middleware loads them, lazily, on its first sample.
@@ -97,10 +97,10 @@ export function responseValidatorsSource(spec: unknown): string {
   return standaloneCode(ajv, exports);
 }
 
-/** generated/response-table.ts: the documented responses of every operation. */
-export function responseTableSource(spec: unknown, header: string): string {
+/** generated/response-table.js: the documented responses of every operation, as CommonJS. */
+export function responseTableSource(spec: unknown): string {
   const { table } = responseSchemas(spec);
-  return `${header}import type { ResponseTable } from '../src/http/middleware/response-validation';\n\nexport const responses: ResponseTable = ${JSON.stringify(table, null, 2)};\n`;
+  return `exports.responses = ${JSON.stringify(table, null, 2)};\n`;
 }
 
 /** The same validators compiled in this process, for tests over other specs. */

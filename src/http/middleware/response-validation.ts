@@ -1,7 +1,7 @@
 /**
  * Response validation in shadow mode: a sampled share of answers is checked against the responses
  * the spec documents for the operation. A mismatch is logged and counted, never turned into an
- * error for the client. The checks (generated/response-*.ts|js, from scripts/response-validators.ts)
+ * error for the client. The checks (generated/response-*.js, from scripts/response-validators.ts)
  * are precompiled and loaded on the first sample, so a cold start neither compiles nor loads them.
  */
 import type validatorModule from '../../../generated/response-validators';

@@ -1,7 +1,5 @@
 // Generated from openapi.yaml by `npm run generate`. Do not edit.
-import type { ResponseTable } from '../src/http/middleware/response-validation';
-
-export const responses: ResponseTable = {
+exports.responses = {
   "listItems": {
     "200": {
       "headers": [],
