@@ -5,7 +5,7 @@
  * 127.0.0.1. Skipped only where /usr/bin/chromium is missing outside CI; CI installs it
  * (.ci/ensure-chromium.sh). UPDATE_DOCS_SCREENSHOT=1 refreshes docs/images/docs-page.png.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { operations } from '../../generated/routes';
 import { freePort } from '../../src/local/free-port';
+import { startLocalServer, stopLocalServer } from '../support/local-server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -34,24 +35,7 @@ if (!available)
 /** Starts `npm start`'s program on a free port; resolves once it listens. */
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/local/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DYNAMODB_ENDPOINT: '' },
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not listening within 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('listening on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
+  const { child } = await startLocalServer({ PORT: String(port), DATA_DIR: dataDir, DYNAMODB_ENDPOINT: '' });
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
@@ -74,16 +58,7 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
   afterAll(async () => {
     // Whatever happened, close the browser and stop the server.
     await context?.close().catch(() => {});
-    if (server !== undefined && server.child.exitCode === null) {
-      const exited = new Promise((resolve) => server?.child.once('exit', resolve));
-      server.child.kill('SIGINT');
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
-      clearTimeout(timer);
-      if (server.child.exitCode === null) server.child.kill('SIGKILL');
-      server.child.stdout?.destroy();
-      server.child.stderr?.destroy();
-    }
+    await stopLocalServer(server?.child);
     await rm(dataDir, { recursive: true, force: true });
     await rm(profile, { recursive: true, force: true });
     console.log(`docs browser test timings: ${JSON.stringify(timings)}`);

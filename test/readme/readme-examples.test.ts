@@ -4,13 +4,14 @@
  * fence is `<!-- readme-test -->`; it gets BASE (the server's URL) and DATA_DIR (so `npm run token`
  * signs for this server) and runs under `bash -euo pipefail`.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../../src/local/free-port';
+import { startLocalServer, stopLocalServer } from '../support/local-server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MARKER = '<!-- readme-test -->';
@@ -33,39 +34,12 @@ describe('README shell examples', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'items-api-readme-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/local/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DYNAMODB_ENDPOINT: '' },
-    });
-    server = child;
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`not listening within 60 s:\n${output}`)), 60_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('listening on')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-    });
+    server = (await startLocalServer({ PORT: String(port), DATA_DIR: dataDir, DYNAMODB_ENDPOINT: '' })).child;
   }, 90_000);
 
   afterAll(async () => {
     // Whatever happened, stop the server (SIGINT stops its engine too), then clean up.
-    if (server !== undefined && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once('exit', resolve));
-      server.kill('SIGINT');
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
-      clearTimeout(timer);
-      if (server.exitCode === null) server.kill('SIGKILL');
-      server.stdout?.destroy();
-      server.stderr?.destroy();
-    }
+    await stopLocalServer(server);
     await rm(dataDir, { recursive: true, force: true });
   });
 
