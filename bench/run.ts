@@ -90,6 +90,17 @@ const VARIANTS: readonly Variant[] = [
   },
 ];
 
+/**
+ * Ours again, warm only, with the one line per request turned off: the handler's own cost, so the
+ * report shows beside it what the access/EMF line costs. Same bundle; only the child's environment
+ * differs (bench/entries/ours.ts passes METRICS_DISABLED on to the config).
+ */
+const WITHOUT_LINE = {
+  name: 'ours (no access line)',
+  description: 'ours with LOG_LEVEL=warn and METRICS_DISABLED=true: no access line, no EMF (warm only)',
+  env: { LOG_LEVEL: 'warn', METRICS_DISABLED: 'true' },
+} as const;
+
 const RUNNERS = {
   coldStart: { entry: 'bench/runners/cold-start.ts', outfile: path.join(OUT, 'runner.js') },
   warm: { entry: 'bench/runners/warm.ts', outfile: path.join(OUT, 'warm-runner.js') },
@@ -154,10 +165,15 @@ async function main(): Promise<void> {
     step(`warm: ${name}`);
     warm.set(name, await measureWarm(bundle, eventsFile));
   }
+  const ours = runnable.find(({ name }) => name === 'ours');
+  step(`warm: ${WITHOUT_LINE.name}`);
+  const withoutLine =
+    ours === undefined
+      ? { error: 'our bundle did not build' }
+      : await measureWarm(ours.bundle, eventsFile, { ...process.env, ...WITHOUT_LINE.env });
 
   step(`cold-start profile: ${PROFILE_RUNS} profiled processes of the shipped Lambda`);
   const profile = await measureProfile(eventsFile);
-  const ours = runnable.find(({ name }) => name === 'ours');
   const rejectionsFile = path.join(OUT, 'rejections.json');
   await writeFile(rejectionsFile, JSON.stringify(rejectionOperations()));
   step('warm: ours, rejection path');
@@ -175,9 +191,12 @@ async function main(): Promise<void> {
   step('DynamoDB listing cost (DynamoDB Local)');
   const dynamodb = await measureListing().catch((error: unknown): Skipped => ({ skipped: message(error) }));
 
-  const variants = await Promise.all(
-    built.map((b) => variantReport(b, cold.get(b.variant.name), warm.get(b.variant.name))),
-  );
+  const variants = [
+    ...(await Promise.all(
+      built.map((b) => variantReport(b, cold.get(b.variant.name), warm.get(b.variant.name))),
+    )),
+    warmOnlyReport(WITHOUT_LINE, withoutLine),
+  ];
   const base = variants.find((v) => v.name === BASELINE)?.figures ?? {};
   const compared = variants.map((v) => ({ ...v, ratios: ratiosOf(v.figures, base) }));
   const floor = cold.get(NODE_FLOOR);
@@ -342,7 +361,11 @@ async function buildOurRouter(): Promise<string | Skipped> {
   }
 }
 
-async function measureWarm(bundle: string, eventsFile: string): Promise<WarmResult | { error: string }> {
+async function measureWarm(
+  bundle: string,
+  eventsFile: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<WarmResult | { error: string }> {
   const { warmupCalls, timedCalls, batches } = SETTINGS;
   try {
     const { line } = await runNode(
@@ -356,6 +379,7 @@ async function measureWarm(bundle: string, eventsFile: string): Promise<WarmResu
         String(batches),
       ],
       600_000,
+      env === undefined ? {} : { env },
     );
     // The runner's own report line (bench/runners/warm.ts).
     return JSON.parse(line) as WarmResult;
@@ -421,14 +445,31 @@ async function variantReport(
   };
 }
 
+/** A row with warm figures alone (no cold start, no bundle of its own). */
+function warmOnlyReport(
+  { name, description }: { readonly name: string; readonly description: string },
+  warm: WarmResult | { error: string },
+): Omit<VariantReport, 'ratios'> {
+  if ('error' in warm) return { name, description, errors: [`warm: ${warm.error}`], figures: {} };
+  return {
+    name,
+    description,
+    errors:
+      warm.warmupFailures > 0 ? [`warm: ${warm.warmupFailures} warm-up calls had an unexpected status`] : [],
+    warm,
+    figures: figuresOf(undefined, warm, undefined),
+  };
+}
+
 function goals(variants: readonly VariantReport[], routing: RoutingReport | Skipped): GoalCheck[] {
   const checks: GoalCheck[] = [];
   for (const { name, ratios } of variants.filter((v) => v.name !== BASELINE)) {
-    checks.push(check('cold start', GOALS.coldStart, name, ratios.coldStart));
+    const warmOnly = name === WITHOUT_LINE.name;
+    if (!warmOnly) checks.push(check('cold start', GOALS.coldStart, name, ratios.coldStart));
     for (const [operationId, ratio] of Object.entries(ratios.warm ?? {})) {
       checks.push(check(`warm ${operationId}`, GOALS.warmPerOperation, name, ratio));
     }
-    checks.push(check('bundle size', GOALS.bundle, name, ratios.bundle));
+    if (!warmOnly) checks.push(check('bundle size', GOALS.bundle, name, ratios.bundle));
   }
   if (!('skipped' in routing)) {
     for (const router of Object.keys(routing.ratios)) {

@@ -87,6 +87,10 @@ export function isRecordWriter(logger: Logger): logger is JsonLogger {
 export function createJsonLogger(level: LogLevel, base: LogFields = {}): JsonLogger {
   const lowest = LOG_LEVELS.indexOf(level);
   const enabled = (name: LogLevel): boolean => LOG_LEVELS.indexOf(name) >= lowest;
+  // The hot path writes one record ('request', info) over and over: the line's opening is kept.
+  let lastLevel: LogLevel | undefined;
+  let lastMessage = '';
+  let lastHead = '';
   const baseMembers = Object.keys(base).length === 0 ? '' : `,${JSON.stringify(base).slice(1, -1)}`;
   const at =
     (name: LogLevel) =>
@@ -106,23 +110,60 @@ export function createJsonLogger(level: LogLevel, base: LogFields = {}): JsonLog
     enabled,
     write(name, message, fields, members, time) {
       if (!enabled(name)) return;
-      const line = `{"level":"${name}","message":${JSON.stringify(message)},"timestamp":"${isoTimestamp(time)}"${baseMembers}${members}}`;
+      if (name !== lastLevel || message !== lastMessage) {
+        lastLevel = name;
+        lastMessage = message;
+        lastHead = `{"level":"${name}","message":${JSON.stringify(message)},"timestamp":"`;
+      }
+      const line = `${lastHead}${isoTimestamp(time)}"${baseMembers}${members}}`;
       output({ kind: 'log', level: name, message, fields, line });
     },
   };
 }
 
+/** Printable ASCII but `"` and `\\`: such text is its own JSON string content. */
+const JSON_SAFE = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * `text` as it goes between the quotes of a JSON string: itself for the ids and paths of the
+ * access line, which need no escapes, so the quotes can be part of the line's constant text.
+ */
+export function jsonStringContent(text: string): string {
+  return JSON_SAFE.test(text) ? text : JSON.stringify(text).slice(1, -1);
+}
+
+/** `000` to `999`: the millisecond part of a timestamp as one piece, not a padding and a number. */
+const MILLIS = Array.from({ length: 1000 }, (_, ms) => String(ms).padStart(3, '0'));
+
 let isoSecond = Number.NaN;
 let isoPrefix = '';
 /** `new Date(ms).toISOString()`, formatting the date and time only when the second changes. */
 export function isoTimestamp(ms: number): string {
+  if (ms < 0 || !Number.isInteger(ms)) return new Date(ms).toISOString();
   const millis = ms % 1000;
   const second = ms - millis;
   if (second !== isoSecond) {
     isoSecond = second;
     isoPrefix = new Date(second).toISOString().slice(0, 20);
   }
-  return `${isoPrefix}${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
+  return `${isoPrefix}${MILLIS[millis]}Z`;
+}
+
+let epochSecond = Number.NaN;
+let epochPrefix = '';
+/**
+ * `String(ms)` for an epoch millisecond (the EMF `Timestamp`), converting the seconds only when
+ * they change: such a number is no small integer, and its text costs as much as the rest of a member.
+ */
+export function epochMillisText(ms: number): string {
+  const millis = ms % 1000;
+  const second = ms - millis;
+  if (ms < 1000 || !Number.isInteger(ms)) return String(ms);
+  if (second !== epochSecond) {
+    epochSecond = second;
+    epochPrefix = String(second / 1000);
+  }
+  return `${epochPrefix}${MILLIS[millis]}`;
 }
 
 /** The process's logger, at `LOG_LEVEL`. */

@@ -18,6 +18,8 @@ export const handler: ProxyHandler = toProxyHandler(
       AWS_REGION: 'us-east-1',
       // 32 fixed bytes: page tokens need a key, and a benchmark needs no secret.
       PAGE_TOKEN_SECRET: Buffer.alloc(32, 7).toString('base64'),
+      // The "ours (no access line)" row sets it, with LOG_LEVEL=warn (bench/run.ts).
+      METRICS_DISABLED: process.env.METRICS_DISABLED,
     }),
     { repository: new MemoryItemRepository() },
   ),

@@ -148,13 +148,24 @@ describe('accessLogMiddleware', () => {
   it('escapes what the client controls, so the line stays one valid JSON object', async () => {
     // Prepare
     const { log, answer, lines } = setUp('info', true);
-    const odd = { ...request('a"b\nc'), path: '/items/"\\\u2028' };
+    const odd = {
+      ...request('a"b\nc'),
+      path: '/items/"\\\u2028',
+      method: 'GE"T',
+      requestId: 'r\u0000"1',
+    };
 
     // Act
     await log({ request: odd }, answer(404, 1));
 
     // Assess
-    expect(lines()[0]).toMatchObject({ path: '/items/"\\\u2028', subject: 'a"b\nc' });
+    expect(lines()[0]).toMatchObject({
+      path: '/items/"\\\u2028',
+      subject: 'a"b\nc',
+      method: 'GE"T',
+      requestId: 'r\u0000"1',
+      Operation: 'none',
+    });
   });
 
   it('reads an access record back from its fields, and nothing from another line', () => {

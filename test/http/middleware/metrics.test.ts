@@ -17,18 +17,18 @@ describe('metricsRecorder', () => {
     const first = metrics.members({
       exchange: { request, operationId: 'listItems' },
       status: 200,
-      latencyMs: 3,
+      latency: '3',
       coldStart: true,
       at,
     });
     const second = metrics.members({
       exchange: { request, operationId: 'getItem' },
       status: 404,
-      latencyMs: 1.25,
+      latency: '1.25',
       coldStart: false,
       at,
     });
-    const third = metrics.members({ exchange: { request }, status: 500, latencyMs: 2, coldStart: false, at });
+    const third = metrics.members({ exchange: { request }, status: 500, latency: '2', coldStart: false, at });
 
     // Assess
     expect(parsed(first)).toEqual({
@@ -76,8 +76,8 @@ describe('metricsRecorder', () => {
     // Act
     metrics.count(exchange, METRIC.responseValidated);
     metrics.count(exchange, METRIC.responseMismatch);
-    const line = metrics.members({ exchange, status: 200, latencyMs: 1, coldStart: false, at });
-    const otherLine = metrics.members({ exchange: other, status: 200, latencyMs: 1, coldStart: false, at });
+    const line = metrics.members({ exchange, status: 200, latency: '1', coldStart: false, at });
+    const otherLine = metrics.members({ exchange: other, status: 200, latency: '1', coldStart: false, at });
 
     // Assess
     expect(parsed(line)).toMatchObject({ ResponseValidated: 1, ResponseValidationMismatch: 1 });
