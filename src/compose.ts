@@ -4,6 +4,7 @@ import params from '../generated/params-validators';
 import { operations } from '../generated/routes';
 import type { Config } from './config';
 import { ItemService } from './domain/item-service';
+import type { MediaService } from './domain/media-service';
 import { PageTokenCodec } from './domain/page-token';
 import { createApp } from './http/app';
 import { handlers } from './http/handlers';
@@ -15,11 +16,14 @@ import { jsonLogger, type Logger } from './logger';
 import { createDocumentClient } from './storage/dynamodb/document-client';
 import { DynamoDbItemRepository } from './storage/dynamodb/dynamodb-item-repository';
 import type { ItemRepository } from './storage/item-repository';
+import type { ObjectStore } from './storage/object-store';
 
 export interface Overrides {
   /** Replaces the DynamoDB repository: only for fault injection, where the real engine cannot fail on cue. */
   readonly repository?: ItemRepository;
   readonly logger?: Logger;
+  /** Replaces the media bucket: only for fault injection. */
+  readonly objects?: ObjectStore;
 }
 
 /**
@@ -28,18 +32,26 @@ export interface Overrides {
  * precompiled from generated/).
  */
 export function composeApp(config: Config, overrides: Overrides = {}): HttpApp {
+  const client = createDocumentClient({
+    region: config.region,
+    ...(config.dynamodbEndpoint !== undefined && { endpoint: config.dynamodbEndpoint }),
+    attemptTimeoutMs: config.dynamodb.attemptTimeoutMs,
+    maxAttempts: config.dynamodb.maxAttempts,
+  });
   const repository =
     overrides.repository ??
-    new DynamoDbItemRepository(
-      createDocumentClient({
-        region: config.region,
-        ...(config.dynamodbEndpoint !== undefined && { endpoint: config.dynamodbEndpoint }),
-        attemptTimeoutMs: config.dynamodb.attemptTimeoutMs,
-        maxAttempts: config.dynamodb.maxAttempts,
-      }),
-      config.tableName,
-      { timeoutMs: config.dynamodb.timeoutMs },
-    );
+    new DynamoDbItemRepository(client, config.tableName, { timeoutMs: config.dynamodb.timeoutMs });
+  // Built on the first media request: its module (signer, presigner) is not even evaluated before.
+  // A lazy require, which esbuild bundles and runs on first call (a dynamic import would need the
+  // `.js` suffix that jest cannot resolve).
+  let media: MediaService | undefined;
+  const mediaService = async (): Promise<MediaService> => {
+    if (media === undefined) {
+      const { createMediaService } = require('./compose-media') as typeof import('./compose-media');
+      media = createMediaService(config, client, overrides.objects);
+    }
+    return media;
+  };
   const items = new ItemService({
     repository,
     pageTokens: new PageTokenCodec(config.pageTokenSecret, config.pageTokenTtlSeconds),
@@ -50,7 +62,7 @@ export function composeApp(config: Config, overrides: Overrides = {}): HttpApp {
   return createApp({
     router,
     handlers,
-    context: { items },
+    context: { items, media: mediaService },
     logger: overrides.logger ?? jsonLogger,
     // CORS off (no origins) adds nothing to the chain, so the warm path pays nothing for it.
     middleware: config.corsOrigins.length > 0 ? [corsMiddleware({ origins: config.corsOrigins })] : [],

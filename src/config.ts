@@ -10,6 +10,24 @@ export interface Config {
   /** CORS_ALLOWED_ORIGINS, comma-separated; none means no CORS headers. */
   readonly corsOrigins: readonly string[];
   readonly dynamodb: DynamoDbLimits;
+  readonly media: MediaConfig;
+}
+
+/** Where media files live and how their presigned URLs behave. */
+export interface MediaConfig {
+  /** MEDIA_BUCKET. */
+  readonly bucket: string;
+  /** S3_ENDPOINT: a path-style S3 other than AWS's (the local server). */
+  readonly endpoint?: string;
+  /** S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY, for that endpoint; the environment's AWS credentials otherwise. */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** MEDIA_URL_TTL_SECONDS: lifetime of upload and download URLs; minutes (default 5), at most an hour. */
+  readonly urlLifetimeSeconds: number;
+  /**
+   * MEDIA_CONFIRM_ON_READ=true: the API checks S3 when it reads a pending media. Locally; on AWS
+   * the ObjectCreated worker confirms uploads and the function may not look.
+   */
+  readonly confirmOnRead: boolean;
 }
 
 /** How long a request may wait for DynamoDB before it answers 503 (see README, Reliability). */
@@ -44,8 +62,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : Number(env.PAGE_TOKEN_TTL_SECONDS);
   if (!Number.isInteger(ttl) || ttl <= 0)
     throw new ConfigError('PAGE_TOKEN_TTL_SECONDS must be a positive integer');
+  const s3Endpoint = optional(env, 'S3_ENDPOINT');
+  const s3AccessKeyId = optional(env, 'S3_ACCESS_KEY_ID');
+  const urlLifetimeSeconds = positiveInteger(env, 'MEDIA_URL_TTL_SECONDS', DEFAULT_MEDIA_URL_TTL_SECONDS);
+  if (urlLifetimeSeconds > 3600) throw new ConfigError('MEDIA_URL_TTL_SECONDS must be at most 3600');
+  const media: MediaConfig = {
+    bucket: required(env, 'MEDIA_BUCKET'),
+    ...(s3Endpoint !== undefined && { endpoint: s3Endpoint }),
+    ...(s3AccessKeyId !== undefined && {
+      credentials: { accessKeyId: s3AccessKeyId, secretAccessKey: required(env, 'S3_SECRET_ACCESS_KEY') },
+    }),
+    urlLifetimeSeconds,
+    confirmOnRead: env.MEDIA_CONFIRM_ON_READ === 'true',
+  };
   return {
     tableName,
+    media,
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     ...(env.DYNAMODB_ENDPOINT !== undefined &&
       env.DYNAMODB_ENDPOINT !== '' && { dynamodbEndpoint: env.DYNAMODB_ENDPOINT }),
@@ -74,6 +106,13 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
     throw new ConfigError(`${name} must be a positive integer`);
   }
   return Number(text);
+}
+
+const DEFAULT_MEDIA_URL_TTL_SECONDS = 300;
+
+function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

@@ -58,4 +58,30 @@ export type DomainError =
   | InvalidPageTokenError
   | WriteConflictError
   | IdempotencyKeyReusedError
-  | IdempotencyKeyInUseError;
+  | IdempotencyKeyInUseError
+  | MediaNotFoundError
+  | MediaLimitReachedError;
+
+/** No media with this id on the item for the caller (or no such item). */
+export class MediaNotFoundError extends Error {
+  readonly kind = 'media-not-found';
+  constructor(
+    readonly itemId: string,
+    readonly mediaId: string,
+  ) {
+    super(`Media ${mediaId} of item ${itemId} does not exist.`);
+    this.name = 'MediaNotFoundError';
+  }
+}
+
+/** The item already has its maximum of media. */
+export class MediaLimitReachedError extends Error {
+  readonly kind = 'media-limit-reached';
+  constructor(
+    readonly itemId: string,
+    readonly limit: number,
+  ) {
+    super(`Item ${itemId} already has ${limit} media; delete one before adding another.`);
+    this.name = 'MediaLimitReachedError';
+  }
+}

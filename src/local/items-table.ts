@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { ITEMS_TABLE } from '../storage/dynamodb/table-design';
 
-/** Creates the items table with the same keys and index as the CDK stack, unless it exists. */
+/** Creates the items table with the same keys, indexes and stream as the CDK stack, unless it exists. */
 export async function ensureItemsTable(
   client: DynamoDBClient,
   tableName: string,
@@ -18,7 +18,7 @@ export async function ensureItemsTable(
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  const { partitionKey, sortKey, statusIndex } = ITEMS_TABLE;
+  const { partitionKey, sortKey, statusIndex, objectKeyIndex } = ITEMS_TABLE;
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
@@ -27,6 +27,7 @@ export async function ensureItemsTable(
         { AttributeName: partitionKey, AttributeType: 'S' },
         { AttributeName: sortKey, AttributeType: 'S' },
         { AttributeName: statusIndex.partitionKey, AttributeType: 'S' },
+        { AttributeName: objectKeyIndex.partitionKey, AttributeType: 'S' },
       ],
       KeySchema: [
         { AttributeName: partitionKey, KeyType: 'HASH' },
@@ -41,7 +42,14 @@ export async function ensureItemsTable(
           ],
           Projection: { ProjectionType: 'ALL' },
         },
+        {
+          IndexName: objectKeyIndex.name,
+          KeySchema: [{ AttributeName: objectKeyIndex.partitionKey, KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
       ],
+      // The media worker follows the table's REMOVE events, here as on AWS.
+      StreamSpecification: { StreamEnabled: true, StreamViewType: ITEMS_TABLE.streamViewType },
     }),
   );
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
