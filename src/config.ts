@@ -62,19 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : Number(env.PAGE_TOKEN_TTL_SECONDS);
   if (!Number.isInteger(ttl) || ttl <= 0)
     throw new ConfigError('PAGE_TOKEN_TTL_SECONDS must be a positive integer');
-  const s3Endpoint = optional(env, 'S3_ENDPOINT');
-  const s3AccessKeyId = optional(env, 'S3_ACCESS_KEY_ID');
-  const urlLifetimeSeconds = positiveInteger(env, 'MEDIA_URL_TTL_SECONDS', DEFAULT_MEDIA_URL_TTL_SECONDS);
-  if (urlLifetimeSeconds > 3600) throw new ConfigError('MEDIA_URL_TTL_SECONDS must be at most 3600');
-  const media: MediaConfig = {
-    bucket: required(env, 'MEDIA_BUCKET'),
-    ...(s3Endpoint !== undefined && { endpoint: s3Endpoint }),
-    ...(s3AccessKeyId !== undefined && {
-      credentials: { accessKeyId: s3AccessKeyId, secretAccessKey: required(env, 'S3_SECRET_ACCESS_KEY') },
-    }),
-    urlLifetimeSeconds,
-    confirmOnRead: env.MEDIA_CONFIRM_ON_READ === 'true',
-  };
+  const media = loadMediaConfig(env);
   return {
     tableName,
     media,
@@ -109,6 +97,41 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 }
 
 const DEFAULT_MEDIA_URL_TTL_SECONDS = 300;
+
+/** The media bucket's settings, shared by the API function and the media workers. */
+export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConfig {
+  const s3Endpoint = optional(env, 'S3_ENDPOINT');
+  const s3AccessKeyId = optional(env, 'S3_ACCESS_KEY_ID');
+  const urlLifetimeSeconds = positiveInteger(env, 'MEDIA_URL_TTL_SECONDS', DEFAULT_MEDIA_URL_TTL_SECONDS);
+  if (urlLifetimeSeconds > 3600) throw new ConfigError('MEDIA_URL_TTL_SECONDS must be at most 3600');
+  return {
+    bucket: required(env, 'MEDIA_BUCKET'),
+    ...(s3Endpoint !== undefined && { endpoint: s3Endpoint }),
+    ...(s3AccessKeyId !== undefined && {
+      credentials: { accessKeyId: s3AccessKeyId, secretAccessKey: required(env, 'S3_SECRET_ACCESS_KEY') },
+    }),
+    urlLifetimeSeconds,
+    confirmOnRead: env.MEDIA_CONFIRM_ON_READ === 'true',
+  };
+}
+
+/** What the media workers read: the table, the bucket, the region. */
+export interface MediaWorkerConfig {
+  readonly tableName: string;
+  readonly region: string;
+  readonly dynamodbEndpoint?: string;
+  readonly media: MediaConfig;
+}
+
+export function loadMediaWorkerConfig(env: NodeJS.ProcessEnv = process.env): MediaWorkerConfig {
+  const endpoint = optional(env, 'DYNAMODB_ENDPOINT');
+  return {
+    tableName: required(env, 'TABLE_NAME'),
+    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    ...(endpoint !== undefined && { dynamodbEndpoint: endpoint }),
+    media: loadMediaConfig(env),
+  };
+}
 
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name];

@@ -3,6 +3,8 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceNotFoundException,
+  type TableDescription,
+  UpdateTableCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { ITEMS_TABLE } from '../storage/dynamodb/table-design';
@@ -13,7 +15,8 @@ export async function ensureItemsTable(
   tableName: string,
 ): Promise<'created' | 'exists'> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    await upgradeForMedia(client, tableName, Table);
     return 'exists';
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -54,4 +57,38 @@ export async function ensureItemsTable(
   );
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
   return 'created';
+}
+
+/** A table made before media (a developer's .data/) gets the object-key index and the stream. */
+async function upgradeForMedia(
+  client: DynamoDBClient,
+  tableName: string,
+  table: TableDescription | undefined,
+): Promise<void> {
+  const { objectKeyIndex, streamViewType } = ITEMS_TABLE;
+  if (table?.StreamSpecification?.StreamEnabled !== true) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: streamViewType },
+      }),
+    );
+  }
+  if (!(table?.GlobalSecondaryIndexes ?? []).some((index) => index.IndexName === objectKeyIndex.name)) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [{ AttributeName: objectKeyIndex.partitionKey, AttributeType: 'S' }],
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: objectKeyIndex.name,
+              KeySchema: [{ AttributeName: objectKeyIndex.partitionKey, KeyType: 'HASH' }],
+              Projection: { ProjectionType: 'KEYS_ONLY' },
+            },
+          },
+        ],
+      }),
+    );
+  }
 }

@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import spec from '../../generated/openapi.json';
 import { loadConfig } from '../config';
+import { jsonLogger } from '../logger';
 import { methodsByTemplate } from '../spec/openapi-document';
 import { createDynamoDbClient } from '../storage/dynamodb/document-client';
 import { loadLocalIdentity } from './auth/local-identity';
@@ -15,6 +16,7 @@ import { DATA_DIR } from './data-dir';
 import { EnginePrerequisiteError, type RunningEngine, startDynamoDbEngine } from './dynamodb-engine';
 import { startGateway } from './gateway';
 import { ensureItemsTable } from './items-table';
+import { startLocalMedia } from './local-media';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
@@ -36,6 +38,16 @@ async function main(): Promise<void> {
     const client = createDynamoDbClient({ endpoint, region });
     const table = await ensureItemsTable(client, tableName);
     client.destroy();
+    // Media: the local S3 (verifying SigV4) with its bucket and CORS, and the media workers.
+    const media = await startLocalMedia({
+      dataDir: DATA_DIR,
+      tableName,
+      dynamodbEndpoint: endpoint,
+      region,
+      corsOrigins: ['*'],
+      logger: jsonLogger,
+    });
+    Object.assign(process.env, media.environment);
 
     // The same variables the Lambda gets on AWS, set before the handler module reads them.
     process.env.TABLE_NAME = tableName;
@@ -58,6 +70,7 @@ async function main(): Promise<void> {
     });
     const shutdown = async () => {
       await gateway.close();
+      await media.stop();
       await stopEngine();
       process.exit(0);
     };

@@ -34,6 +34,8 @@ export interface ObjectStore {
   presignGet(key: string, presentation: DownloadPresentation): Promise<PresignedRequest>;
   /** The object's metadata, or undefined when there is none under the key. */
   head(key: string): Promise<StoredObject | undefined>;
+  /** Replaces the object's tags (`name=value&…`), e.g. to take a confirmed upload out of the pending lifecycle rule. */
+  retag(key: string, tagging: string): Promise<void>;
   /** Deletes the object; deleting a missing object succeeds (S3 answers 204 either way). */
   delete(key: string): Promise<void>;
 }

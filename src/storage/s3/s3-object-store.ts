@@ -89,6 +89,15 @@ export class S3ObjectStore implements ObjectStore {
     };
   }
 
+  async retag(key: string, tagging: string): Promise<void> {
+    const tags = new URLSearchParams(tagging);
+    const body = `<Tagging><TagSet>${[...tags]
+      .map(([name, value]) => `<Tag><Key>${xmlText(name)}</Key><Value>${xmlText(value)}</Value></Tag>`)
+      .join('')}</TagSet></Tagging>`;
+    const response = await this.send('PUT', key, { tagging: '' }, body);
+    if (!response.ok) throw failure('PUT tagging', key, response.status);
+  }
+
   async delete(key: string): Promise<void> {
     const response = await this.send('DELETE', key);
     if (!response.ok && response.status !== 404) throw failure('DELETE', key, response.status);
@@ -117,15 +126,28 @@ export class S3ObjectStore implements ObjectStore {
     };
   }
 
-  private async send(method: 'HEAD' | 'DELETE', key: string): Promise<Response> {
-    const signed = await this.signer.sign(
-      this.request(method, key, {}, { 'x-amz-content-sha256': EMPTY_SHA256 }),
-    );
-    const { host: _host, ...headers } = signed.headers;
+  private async send(
+    method: 'HEAD' | 'DELETE' | 'PUT',
+    key: string,
+    query: Record<string, string> = {},
+    body?: string,
+  ): Promise<Response> {
+    const headers: Record<string, string> =
+      body === undefined
+        ? { 'x-amz-content-sha256': EMPTY_SHA256 }
+        : {
+            'content-type': 'application/xml',
+            // PutObjectTagging requires Content-MD5.
+            'content-md5': createHash('md5').update(body).digest('base64'),
+            'x-amz-content-sha256': createHash('sha256').update(body).digest('hex'),
+          };
+    const signed = await this.signer.sign({ ...this.request(method, key, query, headers), body });
+    const { host: _host, ...sent } = signed.headers;
     try {
       return await fetch(toUrl(signed), {
         method,
-        headers,
+        headers: sent,
+        ...(body !== undefined && { body }),
         signal: AbortSignal.timeout(this.options.attemptTimeoutMs ?? 3000),
       });
     } catch (error) {
@@ -205,4 +227,8 @@ function bytes(data: SourceData): string | Uint8Array {
   return ArrayBuffer.isView(data)
     ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
     : new Uint8Array(data);
+}
+
+function xmlText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
