@@ -4,6 +4,8 @@
  * gateway), the Prism mock, and Prism as a validating proxy in front of the local server.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import spec from '../../generated/openapi.json';
 import { buildLambda } from '../../scripts/build';
@@ -16,6 +18,8 @@ import { freePort } from '../../src/local/free-port';
 import { startGateway } from '../../src/local/gateway';
 import { type GuardedProcess, spawnGuarded, waitFor } from '../../src/local/guarded-process';
 import { ensureItemsTable } from '../../src/local/items-table';
+import { LOCAL_MEDIA_BUCKET, localMediaEnvironment } from '../../src/local/local-media';
+import { startLocalS3 } from '../../src/local/s3-server';
 import { methodsByTemplate } from '../../src/spec/openapi-document';
 import { createDynamoDbClient } from '../../src/storage/dynamodb/document-client';
 import { type ContractTarget, TARGETS_VARIABLE } from './targets';
@@ -51,7 +55,14 @@ export default async function globalSetup(): Promise<void> {
   const client = createDynamoDbClient({ endpoint: engine.endpoint, region: 'us-east-1' });
   await ensureItemsTable(client, 'items-contract');
   client.destroy();
+  const s3 = await startLocalS3({
+    bucket: LOCAL_MEDIA_BUCKET,
+    directory: await mkdtemp(path.join(tmpdir(), 'items-contract-s3-')),
+    corsOrigins: ['*'],
+  });
+  stops.push(s3.stop);
   const environment = {
+    ...localMediaEnvironment(s3.endpoint),
     TABLE_NAME: 'items-contract',
     DYNAMODB_ENDPOINT: engine.endpoint,
     AWS_REGION: 'us-east-1',

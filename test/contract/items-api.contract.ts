@@ -94,6 +94,8 @@ const operations: OperationSpec[] = ROUTES.map((route) => {
 /** What a stateful target can make for a request: an item of the suite's caller. */
 interface Fixtures {
   item(): Promise<Item>;
+  /** A pending media on a fresh item of the caller. */
+  media(): Promise<{ readonly itemId: string; readonly mediaId: string }>;
 }
 
 /**
@@ -108,6 +110,10 @@ const PATH_FIXTURES = {
   replaceItem: async ({ item }) => ({ itemId: (await item()).id }),
   updateItem: async ({ item }) => ({ itemId: (await item()).id }),
   deleteItem: async ({ item }) => ({ itemId: (await item()).id }),
+  listMedia: async ({ item }) => ({ itemId: (await item()).id }),
+  createMediaUpload: async ({ item }) => ({ itemId: (await item()).id }),
+  getMedia: async ({ media }) => media(),
+  deleteMedia: async ({ media }) => media(),
 } satisfies { readonly [Id in OperationId]: (fixtures: Fixtures) => Promise<PathParameters<Id>> };
 
 /** One operation's fixture, widened so fixtures of different operations can be used alike. */
@@ -277,7 +283,10 @@ describe.each(contractTargets())('$name', (target) => {
   async function baseRequest(operation: OperationSpec): Promise<RequestInput> {
     const path: Record<string, string> = {};
     if (target.stateful) {
-      const fixture = await pathFixture(operation.operationId)({ item: () => createItem() });
+      const fixture = await pathFixture(operation.operationId)({
+        item: () => createItem(),
+        media: () => createMedia(),
+      });
       for (const [name, value] of Object.entries(fixture)) path[name] = asText(value);
     } else {
       for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
@@ -302,6 +311,16 @@ describe.each(contractTargets())('$name', (target) => {
     const { data, response } = await client.POST('/items', { body });
     if (data === undefined) throw new Error(`create failed with ${response.status}`);
     return data;
+  }
+
+  async function createMedia(): Promise<{ itemId: string; mediaId: string }> {
+    const itemId = (await createItem()).id;
+    const { data, response } = await client.POST('/items/{itemId}/media', {
+      params: { path: { itemId } },
+      body: { contentType: 'image/png', size: 68, fileName: 'contract.png' },
+    });
+    if (data === undefined) throw new Error(`media create failed with ${response.status}`);
+    return { itemId, mediaId: data.id };
   }
 
   describe.each(operations)('$operationId ($method $path)', (operation) => {
