@@ -114,7 +114,7 @@ describeWithChromium('media upload from a browser page on another origin', () =>
   });
 });
 
-/** A recognisable picture for the screenshot: stripes of colour, 160×90. */
+/** The picture the page uploads: 160×90, one orange, generated. */
 function gradientPng(): Buffer {
   return solidPng(160, 90, [255, 153, 51]);
 }
