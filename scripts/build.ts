@@ -75,9 +75,28 @@ export async function buildLambda(outdir: string = LAMBDA_DIST): Promise<string>
   return outdir;
 }
 
+export const MEDIA_WORKERS_DIST = path.join(root, 'dist/media-workers');
+
+/**
+ * The media workers' own bundle (stream.js, uploads.js), so the API function's asset carries none
+ * of their code, and theirs none of the HTTP layer. Same SDK cuts as the API function.
+ */
+export async function buildMediaWorkers(outdir: string = MEDIA_WORKERS_DIST): Promise<string> {
+  await rm(outdir, { recursive: true, force: true });
+  await build({
+    ...LAMBDA_SHIPPED_OPTIONS,
+    entryPoints: {
+      stream: path.join(root, 'src/workers/media-stream-lambda.ts'),
+      uploads: path.join(root, 'src/workers/media-uploads-lambda.ts'),
+    },
+    outdir,
+  });
+  return outdir;
+}
+
 if (require.main === module) {
-  buildLambda().then(
-    (outdir) => console.log(`built ${path.relative(root, outdir)}/index.js`),
+  Promise.all([buildLambda(), buildMediaWorkers()]).then(
+    (outdirs) => console.log(`built ${outdirs.map((outdir) => path.relative(root, outdir)).join(', ')}`),
     (error: unknown) => {
       console.error(error);
       process.exit(1);

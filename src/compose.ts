@@ -24,6 +24,11 @@ export interface Overrides {
   readonly logger?: Logger;
   /** Replaces the media bucket: only for fault injection. */
   readonly objects?: ObjectStore;
+  /**
+   * The media module, given instead of required on first use: for hosts whose `require` cannot
+   * load TypeScript later (jest's globalSetup, whose transform hook is gone once setup returns).
+   */
+  readonly mediaModule?: typeof import('./compose-media');
 }
 
 /**
@@ -47,7 +52,8 @@ export function composeApp(config: Config, overrides: Overrides = {}): HttpApp {
   let media: MediaService | undefined;
   const mediaService = async (): Promise<MediaService> => {
     if (media === undefined) {
-      const { createMediaService } = require('./compose-media') as typeof import('./compose-media');
+      const { createMediaService } =
+        overrides.mediaModule ?? (require('./compose-media') as typeof import('./compose-media'));
       media = createMediaService(config, client, overrides.objects);
     }
     return media;

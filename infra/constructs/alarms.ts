@@ -21,13 +21,15 @@ export interface AlarmsProps {
   readonly api: apigateway.RestApiBase;
   readonly fn: lambda.IFunction;
   readonly table: dynamodb.ITable;
+  /** Alarms of other constructs (the media dead-letter queue's) that notify the same topic. */
+  readonly others?: readonly cloudwatch.Alarm[];
 }
 
 /** The API's alarms (and their topic), created in `scope` itself (see ItemsApiStack). */
 export class Alarms {
   readonly alarms: readonly cloudwatch.Alarm[];
 
-  constructor(scope: Construct, { name, config, api, fn, table }: AlarmsProps) {
+  constructor(scope: Construct, { name, config, api, fn, table, others = [] }: AlarmsProps) {
     const period = Duration.minutes(5);
     const alarm = (
       id: string,
@@ -90,6 +92,7 @@ export class Alarms {
         table.metricThrottledRequestsForOperations({ operations: [...REPOSITORY_OPERATIONS], period }),
         1,
       ),
+      ...others,
     ];
     if (config.alarmEmail !== undefined) {
       const topic = new sns.Topic(scope, 'AlarmTopic', { topicName: `${name}-alarms` });

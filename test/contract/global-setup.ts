@@ -10,6 +10,7 @@ import path from 'node:path';
 import spec from '../../generated/openapi.json';
 import { buildLambda } from '../../scripts/build';
 import { composeApp } from '../../src/compose';
+import * as mediaModule from '../../src/compose-media';
 import { loadConfig } from '../../src/config';
 import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
 import { ephemeralIdentity } from '../../src/local/auth/local-identity';
@@ -72,7 +73,8 @@ export default async function globalSetup(): Promise<void> {
   const identity = await ephemeralIdentity();
   const authorization = `Bearer ${await identity.issue('contract-suite')}`;
   const gateway = await startGateway({
-    handler: toProxyHandler(composeApp(config)),
+    // The media module up front: jest's TypeScript hook is gone when the first media request comes.
+    handler: toProxyHandler(composeApp(config, { mediaModule })),
     resources: methodsByTemplate(spec),
     cors: { origins: [] },
     authorizer: identity.verify,

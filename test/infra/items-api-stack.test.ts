@@ -8,20 +8,24 @@ import { REPOSITORY_ACTIONS } from '../../infra/constructs/items-table';
 import { gatewayResponses } from '../../infra/gateway-responses';
 import { ItemsApiStack } from '../../infra/items-api-stack';
 import { stageConfig } from '../../infra/stage-config';
-import { buildLambda } from '../../scripts/build';
+import { buildLambda, buildMediaWorkers } from '../../scripts/build';
 import { isObject, type Json, objectAt, pointerTo } from '../../src/spec/openapi-document';
 import { ROUTES } from '../support/operations';
 
 let codePath: string;
+let mediaWorkersCodePath: string;
 beforeAll(async () => {
-  // The real bundle, built as `npm run build` builds it, into a directory of this test's own.
+  // The real bundles, built as `npm run build` builds them, into directories of this test's own.
   codePath = await buildLambda(await mkdtemp(path.join(tmpdir(), 'items-api-lambda-')));
+  mediaWorkersCodePath = await buildMediaWorkers(await mkdtemp(path.join(tmpdir(), 'items-api-media-')));
 }, 60_000);
 
 function synth(context: Record<string, string> = {}): Template {
   const app = new App({ context });
   const config = stageConfig((key) => app.node.tryGetContext(key));
-  return Template.fromStack(new ItemsApiStack(app, 'Test', { config, spec, lambdaCodePath: codePath }));
+  return Template.fromStack(
+    new ItemsApiStack(app, 'Test', { config, spec, lambdaCodePath: codePath, mediaWorkersCodePath }),
+  );
 }
 
 function definitionOf(template: Template): Json {
@@ -36,7 +40,9 @@ const operationAt = (definition: Json, template: string, method: string): Json =
   objectAt(definition, pointerTo('paths', template, method));
 
 function functionLogicalId(template: Template): string {
-  const [id] = Object.keys(template.findResources('AWS::Lambda::Function'));
+  const [id] = Object.keys(
+    template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } }),
+  );
   if (id === undefined) throw new Error('no function');
   return id;
 }
@@ -177,9 +183,17 @@ describe('ItemsApiStack (dev)', () => {
     };
     const statements = JSON.stringify(iam);
 
-    expect(statements).not.toMatch(/"Action":"[^"]*\*"|"Action":\["\*"|"Resource":"\*"/);
+    // The one exception: the stream event source's dynamodb:ListStreams, which has no resource-level
+    // permissions (AWS's own Lambda DynamoDB execution role grants it on * too).
+    const scoped = statements.replace(
+      '{"Action":"dynamodb:ListStreams","Effect":"Allow","Resource":"*"}',
+      '',
+    );
+
+    expect(scoped).not.toMatch(/"Action":"[^"]*\*"|"Action":\["\*"|"Resource":"\*"/);
     expect(statements).not.toContain('ManagedPolicyArns');
-    expect(Object.keys(template.findResources('AWS::IAM::Policy'))).toHaveLength(1);
+    // The API function's, and one per media worker.
+    expect(Object.keys(template.findResources('AWS::IAM::Policy'))).toHaveLength(3);
   });
 
   it('runs the function on nodejs22.x arm64, timing out before the gateway does', () => {
@@ -193,7 +207,7 @@ describe('ItemsApiStack (dev)', () => {
         Variables: { TABLE_NAME: { Ref: Match.stringLikeRegexp('^Items') }, CORS_ALLOWED_ORIGINS: '*' },
       },
     });
-    const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
+    const fn = template.findResources('AWS::Lambda::Function')[functionLogicalId(template)];
     expect(fn?.Properties?.Timeout).toBeLessThan(29);
   });
 
@@ -207,7 +221,11 @@ describe('ItemsApiStack (dev)', () => {
           { AttributeName: 'pk', KeyType: 'HASH' },
           { AttributeName: 'sk', KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'byOwnerStatus' })],
+        GlobalSecondaryIndexes: [
+          Match.objectLike({ IndexName: 'byOwnerStatus' }),
+          Match.objectLike({ IndexName: 'byObjectKey', Projection: { ProjectionType: 'KEYS_ONLY' } }),
+        ],
+        StreamSpecification: { StreamViewType: 'OLD_IMAGE' },
       },
     });
   });
@@ -331,7 +349,8 @@ describe('ItemsApiStack (prod, API keys, alarm email)', () => {
   });
 
   it('sends every alarm to the SNS topic', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
+    // The API's five and the media dead-letter queue's.
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@example.com',
