@@ -114,8 +114,8 @@ export interface paths {
          *     URL or an expired one (403). Once the object is stored with the declared type and size, the
          *     media becomes `ready` and `getMedia` offers a download URL. An item has at most 20 media.
          *
-         *     `Idempotency-Key` works as on `POST /items`: a replay answers the same media again (with a
-         *     fresh upload URL for the same object) and records nothing more.
+         *     `Idempotency-Key` works as on `POST /items`, scoped to the item as well: a replay answers
+         *     the same media again (with a fresh upload URL for the same object) and records nothing more.
          */
         post: operations["createMediaUpload"];
         delete?: never;

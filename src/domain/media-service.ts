@@ -63,10 +63,16 @@ export class MediaService {
       objectKey: this.deps.newObjectKey(),
       pendingUntil: nowSeconds + this.deps.pendingLifetimeSeconds,
     };
+    // A key is scoped to the item too: the same key and body on another item is another upload.
     const claim =
       write.idempotency === undefined
         ? undefined
-        : { ...write.idempotency, now: nowSeconds, expiresAt: nowSeconds + IDEMPOTENCY_WINDOW_SECONDS };
+        : {
+            ...write.idempotency,
+            scope: `${write.idempotency.scope}#${itemId}`,
+            now: nowSeconds,
+            expiresAt: nowSeconds + IDEMPOTENCY_WINDOW_SECONDS,
+          };
     const insert = () => this.deps.repository.insert(owner, media, MAX_MEDIA_PER_ITEM, write.writeId, claim);
     let result: Awaited<ReturnType<typeof insert>>;
     try {
