@@ -64,15 +64,6 @@ export function attributeBelow(attribute: string, value: unknown): Condition {
   };
 }
 
-/** The attribute equals `value`. */
-export function attributeEquals(attribute: string, value: unknown): Condition {
-  return {
-    expression: `#${attribute} = :${attribute}Equals`,
-    names: { [`#${attribute}`]: attribute },
-    values: { [`:${attribute}Equals`]: value },
-  };
-}
-
 /** The attribute is less than or equal to `value`. */
 export function attributeAtMost(attribute: string, value: unknown): Condition {
   return {
