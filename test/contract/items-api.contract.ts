@@ -385,6 +385,48 @@ describe.each(contractTargets())('$name', (target) => {
       expect(gone.response.status).toBe(404);
     });
 
+    it('announces a media, uploads it with exactly the returned headers, reads it ready, lists and deletes it', async () => {
+      // Prepare
+      const item = await createItem({ name: 'with a picture' });
+      const bytes = new TextEncoder().encode('contract suite media bytes');
+      const created = await client.POST('/items/{itemId}/media', {
+        params: { path: { itemId: item.id } },
+        body: { contentType: 'image/png', size: bytes.length, fileName: 'contract.png' },
+      });
+      const upload = created.data?.upload;
+      const mediaId = created.data?.id ?? '';
+
+      // Act
+      const { 'Content-Length': _length, ...headers } = upload?.headers ?? {};
+      const put = await fetch(upload?.url ?? 'http://invalid/', { method: 'PUT', headers, body: bytes });
+      let ready: Awaited<ReturnType<typeof readMedia>> | undefined;
+      // The upload worker confirms asynchronously on AWS; locally the API also confirms on read.
+      for (let attempt = 0; attempt < 50 && ready?.data?.status !== 'ready'; attempt++) {
+        ready = await readMedia(item.id, mediaId);
+        if (ready.data?.status !== 'ready') await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const download = await fetch(ready?.data?.download?.url ?? 'http://invalid/');
+      const listed = await client.GET('/items/{itemId}/media', { params: { path: { itemId: item.id } } });
+      const deleted = await client.DELETE('/items/{itemId}/media/{mediaId}', {
+        params: { path: { itemId: item.id, mediaId } },
+      });
+      const gone = await readMedia(item.id, mediaId);
+
+      // Assess
+      expect(created.response.status).toBe(201);
+      expect(created.response.headers.get('location')).toBe(`/items/${item.id}/media/${mediaId}`);
+      expect(put.status).toBe(200);
+      expect(ready?.data).toMatchObject({ status: 'ready', size: bytes.length, fileName: 'contract.png' });
+      expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
+      expect(listed.data?.media.map((media) => media.id)).toEqual([mediaId]);
+      expect(deleted.response.status).toBe(204);
+      expect(gone.response.status).toBe(404);
+    });
+
+    function readMedia(itemId: string, mediaId: string) {
+      return client.GET('/items/{itemId}/media/{mediaId}', { params: { path: { itemId, mediaId } } });
+    }
+
     it('pages through every item exactly once', async () => {
       const created = [
         await createItem({ name: 'page 1' }),
