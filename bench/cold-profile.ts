@@ -69,6 +69,7 @@ export function lambdaEnvironment(endpoint: string): NodeJS.ProcessEnv {
     AWS_SESSION_TOKEN: 'bench-session-token',
     AWS_ENDPOINT_URL_DYNAMODB: endpoint,
     TABLE_NAME: 'bench-items',
+    MEDIA_BUCKET: 'bench-media',
     PAGE_TOKEN_SECRET: Buffer.alloc(32, 7).toString('base64'),
   };
 }

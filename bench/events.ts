@@ -6,6 +6,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { createEvent } from '../test/support/events';
 import { BENCH_ITEM, BENCH_OWNER } from './memory-item-repository';
+import { BENCH_MEDIA } from './memory-media-repository';
 
 export interface BenchOperation {
   readonly operationId: string;
@@ -88,6 +89,41 @@ export function rejectionOperations(): BenchOperation[] {
         headers: JSON_BODY,
         body: JSON.stringify({ name: '   ', status: 'deleted' }),
       }),
+    },
+  ];
+}
+
+/** The media operations, for ours alone (the baseline and openapi-backend have none). */
+export function benchMediaOperations(): BenchOperation[] {
+  const subject = BENCH_OWNER;
+  const media = `${ITEM_PATH}/media`;
+  return [
+    {
+      operationId: 'createMediaUpload',
+      expectedStatus: 201,
+      event: createEvent('POST', media, {
+        subject,
+        headers: JSON_BODY,
+        body: JSON.stringify({ contentType: 'image/png', size: 182034, fileName: 'front view.png' }),
+      }),
+    },
+    {
+      operationId: 'listMedia',
+      expectedStatus: 200,
+      event: createEvent('GET', media, { subject, headers: { Accept: 'application/json' } }),
+    },
+    {
+      operationId: 'getMedia',
+      expectedStatus: 200,
+      event: createEvent('GET', `${media}/${BENCH_MEDIA.id}`, {
+        subject,
+        headers: { Accept: 'application/json' },
+      }),
+    },
+    {
+      operationId: 'deleteMedia',
+      expectedStatus: 204,
+      event: createEvent('DELETE', `${media}/${BENCH_MEDIA.id}`, { subject }),
     },
   ];
 }

@@ -18,7 +18,7 @@ import { CHILD_NODE, runNode } from './child-process';
 import { type ColdProfile, formatProfile, profileColdStart } from './cold-profile';
 import { type ColdStartFigures, measureColdStarts } from './cold-start';
 import { measureListing } from './dynamodb-listing';
-import { benchOperations, rejectionOperations } from './events';
+import { benchMediaOperations, benchOperations, rejectionOperations } from './events';
 import {
   type BenchReport,
   check,
@@ -188,6 +188,9 @@ async function main(): Promise<void> {
     operations.find((op) => op.operationId === 'replaceItem')?.event,
   );
 
+  step('warm: ours, media operations');
+  const mediaWarm = await measureMediaWarm();
+
   step('DynamoDB listing cost (DynamoDB Local)');
   const dynamodb = await measureListing().catch((error: unknown): Skipped => ({ skipped: message(error) }));
 
@@ -214,13 +217,48 @@ async function main(): Promise<void> {
     profile,
   };
   const rejectionPath = rejectionReport(rejection);
-  await writeFile(REPORT_FILE, `${JSON.stringify({ ...report, rejectionPath }, null, 2)}\n`);
+  await writeFile(REPORT_FILE, `${JSON.stringify({ ...report, rejectionPath, mediaWarm }, null, 2)}\n`);
   console.log('');
   printReport(report);
   printRejectionPath(rejectionPath);
+  printMediaWarm(mediaWarm);
   console.log(
     `\nWrote ${path.relative(ROOT, REPORT_FILE)}; run took ${report.durationSeconds.toFixed(0)} s.`,
   );
+}
+
+/** Issue 12: the media operations' warm cost, ours only (bench/entries/ours-media.ts). */
+async function measureMediaWarm(): Promise<WarmResult | { error: string }> {
+  const outfile = path.join(OUT, 'ours-media', 'index.js');
+  const eventsFile = path.join(OUT, 'media-events.json');
+  try {
+    await build({
+      ...LAMBDA_SHIPPED_OPTIONS,
+      entryPoints: [path.join(ROOT, 'bench/entries/ours-media.ts')],
+      outfile,
+    });
+    await writeFile(eventsFile, JSON.stringify(benchMediaOperations()));
+  } catch (error) {
+    return { error: message(error) };
+  }
+  return measureWarm(outfile, eventsFile);
+}
+
+function printMediaWarm(result: WarmResult | { error: string }): void {
+  console.log(
+    '\nWarm µs per call, media operations (ours only: the other variants have none; presigning included)',
+  );
+  if ('error' in result) {
+    console.log(`  failed: ${result.error}`);
+    return;
+  }
+  for (const operation of result.operations) {
+    const failed =
+      operation.failures > 0 ? `  (${operation.failures} failed: ${operation.firstFailure ?? ''})` : '';
+    console.log(
+      `  ${operation.operationId.padEnd(18)} ${operation.medianMicros.toFixed(2).padStart(8)}${failed}`,
+    );
+  }
 }
 
 /** The shipped Lambda built again with a source map beside it, so samples map back to packages. */

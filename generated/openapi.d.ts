@@ -67,8 +67,10 @@ export interface paths {
         post?: never;
         /**
          * Delete an item
-         * @description Deletes the item. Afterwards it is gone: reading or deleting it again answers 404.
-         *     With `If-Match`, the delete happens only if the item is still at that version.
+         * @description Deletes the item and, with it, every media of the item and their stored files (the files
+         *     are removed right after, retried until they are gone). Afterwards it is gone: reading or
+         *     deleting it again answers 404. With `If-Match`, the delete happens only if the item is
+         *     still at that version.
          */
         delete: operations["deleteItem"];
         options?: never;
@@ -81,6 +83,83 @@ export interface paths {
          *     by one. With `If-Match`, the write happens only if the item is still at that version.
          */
         patch: operations["updateItem"];
+        trace?: never;
+    };
+    "/items/{itemId}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The item's id.
+                 * @example 01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71
+                 */
+                itemId: components["parameters"]["ItemId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an item's media, newest first
+         * @description Every media of the item (at most 20), newest first. Uploads that were announced but never
+         *     arrived are listed as `pending` until they expire (an hour after the upload URL), then
+         *     not at all.
+         */
+        get: operations["listMedia"];
+        put?: never;
+        /**
+         * Announce a file and get its upload URL
+         * @description Records a new media of the item as `pending` and answers with a presigned `upload`: PUT the
+         *     file's bytes to `upload.url` with exactly `upload.headers`, before `upload.expiresAt` (a few
+         *     minutes). Object storage itself refuses another content type, another length, an altered
+         *     URL or an expired one (403). Once the object is stored with the declared type and size, the
+         *     media becomes `ready` and `getMedia` offers a download URL. An item has at most 20 media.
+         *
+         *     `Idempotency-Key` works as on `POST /items`, scoped to the item as well: a replay answers
+         *     the same media again (with a fresh upload URL for the same object) and records nothing more.
+         */
+        post: operations["createMediaUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/items/{itemId}/media/{mediaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The item's id.
+                 * @example 01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71
+                 */
+                itemId: components["parameters"]["ItemId"];
+                /**
+                 * @description The media's id.
+                 * @example 01936b30-7e21-7b44-9c0d-2f8a6e1b3c57
+                 */
+                mediaId: components["parameters"]["MediaId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a media, with a download URL once it is ready
+         * @description The media. When `ready`, `download.url` is a presigned GET valid for a few minutes; its
+         *     response carries the stored `Content-Type` and a `Content-Disposition` naming the file
+         *     (RFC 6266, with the RFC 5987 `filename*` form for any non-ASCII name).
+         */
+        get: operations["getMedia"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a media and its file
+         * @description Deletes the media; its stored file is removed right after (retried until it is gone).
+         *     Reading or deleting the media again answers 404.
+         */
+        delete: operations["deleteMedia"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -173,6 +252,133 @@ export interface components {
              * @example eyJ2IjoxLCJrIjoiMDE5MzZiMmQtMWMwNy03YTUyLThlNDQtMGY5ZDNiN2EyYzE4In0.q1Jx7o2v
              */
             nextToken?: string;
+        };
+        /**
+         * @description The file's media type; only these are accepted.
+         * @example image/png
+         * @enum {string}
+         */
+        MediaContentType: "image/png" | "image/jpeg" | "image/webp" | "image/gif" | "application/pdf";
+        /**
+         * Format: int64
+         * @description The file's length in bytes, 1 byte to 25 MiB.
+         * @example 182034
+         */
+        MediaSize: number;
+        /**
+         * @description The file's name, shown to whoever downloads it; 1 to 255 characters without path
+         *     separators (`/`, `\`) or control characters. It is never part of the storage key.
+         * @example front view.png
+         */
+        MediaFileName: string;
+        /**
+         * @description `pending` until the file is stored with the declared type and size, then `ready`.
+         * @example ready
+         * @enum {string}
+         */
+        MediaStatus: "pending" | "ready";
+        /**
+         * @description What the client is about to upload.
+         * @example {
+         *       "contentType": "image/png",
+         *       "size": 182034,
+         *       "fileName": "front view.png"
+         *     }
+         */
+        MediaUploadRequest: {
+            contentType: components["schemas"]["MediaContentType"];
+            size: components["schemas"]["MediaSize"];
+            fileName?: components["schemas"]["MediaFileName"];
+        };
+        /** @description A file attached to an item. */
+        Media: {
+            /**
+             * Format: uuid
+             * @description Server-assigned identifier (UUIDv7, so ids sort by creation time).
+             * @example 01936b30-7e21-7b44-9c0d-2f8a6e1b3c57
+             */
+            id: string;
+            status: components["schemas"]["MediaStatus"];
+            contentType: components["schemas"]["MediaContentType"];
+            size: components["schemas"]["MediaSize"];
+            fileName?: components["schemas"]["MediaFileName"];
+            /**
+             * Format: date-time
+             * @description When the upload was announced (RFC 3339, UTC).
+             * @example 2026-11-20T09:17:45.310Z
+             */
+            createdAt: string;
+            download?: components["schemas"]["MediaDownload"];
+        };
+        /** @description A newly announced media, `pending`, with the presigned request that uploads its file. */
+        MediaUpload: {
+            /**
+             * Format: uuid
+             * @description Server-assigned identifier (UUIDv7, so ids sort by creation time).
+             * @example 01936b30-7e21-7b44-9c0d-2f8a6e1b3c57
+             */
+            id: string;
+            status: components["schemas"]["MediaStatus"];
+            contentType: components["schemas"]["MediaContentType"];
+            size: components["schemas"]["MediaSize"];
+            fileName?: components["schemas"]["MediaFileName"];
+            /**
+             * Format: date-time
+             * @description When the upload was announced (RFC 3339, UTC).
+             * @example 2026-11-20T09:17:45.310Z
+             */
+            createdAt: string;
+            upload: components["schemas"]["PresignedUpload"];
+        };
+        /**
+         * @description The one request that stores the file: `PUT` to `url` with exactly `headers` and the file's
+         *     bytes as the body, before `expiresAt`. Browsers set `Content-Length` themselves.
+         */
+        PresignedUpload: {
+            /** @enum {string} */
+            method: "PUT";
+            /**
+             * Format: uri
+             * @description A presigned URL, valid until `expiresAt`; any change to it voids the signature.
+             * @example https://items-media.s3.eu-west-1.amazonaws.com/media/4f0c1e9a7b2d4c8e9f6a3b5d7e1c2a40?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=300&X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost%3Bx-amz-tagging&X-Amz-Signature=9e1f
+             */
+            url: string;
+            /**
+             * @description The headers the PUT must carry, each with exactly this value.
+             * @example {
+             *       "Content-Type": "image/png",
+             *       "Content-Length": "182034",
+             *       "x-amz-tagging": "media=pending"
+             *     }
+             */
+            headers: {
+                [key: string]: string;
+            };
+            /**
+             * Format: date-time
+             * @description When the URL stops working (RFC 3339, UTC).
+             * @example 2026-11-20T09:22:45.000Z
+             */
+            expiresAt: string;
+        };
+        /** @description A presigned GET of the file, present once the media is `ready`. */
+        MediaDownload: {
+            /**
+             * Format: uri
+             * @description Answers the file with its `Content-Type` and a `Content-Disposition` naming it.
+             * @example https://items-media.s3.eu-west-1.amazonaws.com/media/4f0c1e9a7b2d4c8e9f6a3b5d7e1c2a40?response-content-disposition=attachment%3B%20filename%3D%22front%20view.png%22&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=300&X-Amz-Signature=41c0
+             */
+            url: string;
+            /**
+             * Format: date-time
+             * @description When the URL stops working (RFC 3339, UTC).
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            expiresAt: string;
+        };
+        /** @description An item's media, newest first. */
+        MediaList: {
+            media: components["schemas"]["Media"][];
         };
         /** @description An RFC 9457 problem detail. */
         Problem: {
@@ -348,6 +554,31 @@ export interface components {
             };
         };
         /**
+         * @description No item with this id, or no media with this id on it, exists for the caller (another
+         *     caller's item or media is reported the same way).
+         */
+        MediaNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The item already has 20 media (delete one first), or a request with the same
+         *     `Idempotency-Key` is being committed right now (retry after `Retry-After` seconds to get
+         *     its answer). Nothing was recorded.
+         */
+        MediaConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
          * @description The item store did not answer in time (throttled, failing or unreachable) after the
          *     server's own retries. Retry after `Retry-After` seconds. A write may or may not have
          *     been applied: retry writes with `If-Match` or the same `Idempotency-Key`.
@@ -368,6 +599,11 @@ export interface components {
          * @example 01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71
          */
         ItemId: string;
+        /**
+         * @description The media's id.
+         * @example 01936b30-7e21-7b44-9c0d-2f8a6e1b3c57
+         */
+        MediaId: string;
         /**
          * @description Maximum number of items on the page.
          * @example 20
@@ -416,6 +652,11 @@ export interface components {
          * @example /items/01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71
          */
         Location: string;
+        /**
+         * @description The created media's URL as an absolute-path reference (RFC 3986 §4.2) that includes the path prefix of the deployment the request came through, as `Location` on `POST /items` does: `/dev/items/{itemId}/media/{mediaId}` on the execute-api URL of stage `dev`, `/items/{itemId}/media/{mediaId}` at a domain's root or on the local server. Resolve it against the request URL; do not append it to the API's base URL.
+         * @example /items/01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71/media/01936b30-7e21-7b44-9c0d-2f8a6e1b3c57
+         */
+        MediaLocation: string;
     };
     pathItems: never;
 }
@@ -679,6 +920,172 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The item's id.
+                 * @example 01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71
+                 */
+                itemId: components["parameters"]["ItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item's media. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createMediaUpload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client makes up for one request (a UUID is a good choice), so the request can
+                 *     be retried without doing it twice (draft-ietf-httpapi-idempotency-key-header-06). 1 to
+                 *     255 printable ASCII characters, sent bare or as a quoted Structured Field string
+                 *     (`"…"`, with `\"` and `\\` escapes); both forms are the same key. Keys are scoped to
+                 *     the caller and the operation and expire after 24 hours. An empty value counts as no key.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The item's id.
+                 * @example 01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71
+                 */
+                itemId: components["parameters"]["ItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MediaUploadRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The media was recorded as `pending`, by this request or (with `Idempotent-Replayed:
+             *     true`) by an earlier one with the same `Idempotency-Key` and body. Upload the file with
+             *     `upload`.
+             */
+            201: {
+                headers: {
+                    Location: components["headers"]["MediaLocation"];
+                    /**
+                     * @description Present, with the value `true`, when the response repeats the media an earlier
+                     *     request with the same `Idempotency-Key` recorded; nothing was recorded this time.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaUpload"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["MediaConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The item's id.
+                 * @example 01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71
+                 */
+                itemId: components["parameters"]["ItemId"];
+                /**
+                 * @description The media's id.
+                 * @example 01936b30-7e21-7b44-9c0d-2f8a6e1b3c57
+                 */
+                mediaId: components["parameters"]["MediaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The media. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Media"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["MediaNotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The item's id.
+                 * @example 01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71
+                 */
+                itemId: components["parameters"]["ItemId"];
+                /**
+                 * @description The media's id.
+                 * @example 01936b30-7e21-7b44-9c0d-2f8a6e1b3c57
+                 */
+                mediaId: components["parameters"]["MediaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The media was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["MediaNotFound"];
+            409: components["responses"]["WriteConflict"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

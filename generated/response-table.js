@@ -358,5 +358,229 @@ exports.responses = {
         "application/problem+json": "Problem"
       }
     }
+  },
+  "listMedia": {
+    "200": {
+      "headers": [],
+      "content": {
+        "application/json": "MediaList"
+      }
+    },
+    "400": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "401": {
+      "headers": [
+        "www-authenticate"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "403": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "404": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "500": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "503": {
+      "headers": [
+        "retry-after"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    }
+  },
+  "createMediaUpload": {
+    "201": {
+      "headers": [
+        "location"
+      ],
+      "content": {
+        "application/json": "MediaUpload"
+      }
+    },
+    "400": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "401": {
+      "headers": [
+        "www-authenticate"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "403": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "404": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "409": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "413": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "415": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "422": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "500": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "503": {
+      "headers": [
+        "retry-after"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    }
+  },
+  "getMedia": {
+    "200": {
+      "headers": [],
+      "content": {
+        "application/json": "Media"
+      }
+    },
+    "400": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "401": {
+      "headers": [
+        "www-authenticate"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "403": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "404": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "500": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "503": {
+      "headers": [
+        "retry-after"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    }
+  },
+  "deleteMedia": {
+    "204": {
+      "headers": [],
+      "content": {}
+    },
+    "400": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "401": {
+      "headers": [
+        "www-authenticate"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "403": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "404": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "409": {
+      "headers": [
+        "retry-after"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "500": {
+      "headers": [],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    },
+    "503": {
+      "headers": [
+        "retry-after"
+      ],
+      "content": {
+        "application/problem+json": "Problem"
+      }
+    }
   }
 };

@@ -58,5 +58,37 @@ export const operations: readonly OperationRoute[] = [
     "headerNames": {
       "if-match": "If-Match"
     }
+  },
+  {
+    "operationId": "listMedia",
+    "method": "GET",
+    "template": "/items/{itemId}/media",
+    "requestMediaTypes": [],
+    "headerNames": {}
+  },
+  {
+    "operationId": "createMediaUpload",
+    "method": "POST",
+    "template": "/items/{itemId}/media",
+    "requestMediaTypes": [
+      "application/json"
+    ],
+    "headerNames": {
+      "idempotency-key": "Idempotency-Key"
+    }
+  },
+  {
+    "operationId": "getMedia",
+    "method": "GET",
+    "template": "/items/{itemId}/media/{mediaId}",
+    "requestMediaTypes": [],
+    "headerNames": {}
+  },
+  {
+    "operationId": "deleteMedia",
+    "method": "DELETE",
+    "template": "/items/{itemId}/media/{mediaId}",
+    "requestMediaTypes": [],
+    "headerNames": {}
   }
 ];

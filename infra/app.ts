@@ -20,7 +20,8 @@ new ItemsApiStack(app, `ItemsApi-${config.stage}`, {
   spec,
   lambdaCodePath: path.resolve(__dirname, '../dist/lambda'),
   authorizerCodePath: path.resolve(__dirname, '../dist/authorizer'),
-  description: `Items API (${config.stage}): API Gateway from openapi.yaml, one Lambda, one DynamoDB table`,
+  mediaWorkersCodePath: path.resolve(__dirname, '../dist/media-workers'),
+  description: `Items API (${config.stage}): API Gateway from openapi.yaml, the API Lambda, one DynamoDB table, media in S3 with two workers`,
 });
 
 const github = gitHubDeployConfig((key) => app.node.tryGetContext(key));

@@ -9,6 +9,7 @@ import type { GatewayMetrics } from './constructs/gateway-metrics';
 import { HttpApi } from './constructs/http-api';
 import { ItemsTable } from './constructs/items-table';
 import { JwtAuthorizer } from './constructs/jwt-authorizer';
+import { Media } from './constructs/media';
 import { RestApi } from './constructs/rest-api';
 import type { AuthorizerConfig, HttpGateway, StageConfig } from './stage-config';
 
@@ -20,6 +21,8 @@ export interface ItemsApiStackProps extends StackProps {
   readonly lambdaCodePath: string;
   /** Directory holding the built authorizer bundle (dist/authorizer); used with `-c authorizer=jwt`. */
   readonly authorizerCodePath?: string;
+  /** Directory holding the media workers' bundles (`npm run build` → dist/media-workers). */
+  readonly mediaWorkersCodePath: string;
 }
 
 /** Whose tokens are accepted: the issuer (`iss`), the audiences, and where its keys are published. */
@@ -31,12 +34,13 @@ interface TrustedIssuer {
 
 /**
  * The items API: one table, one function, the REST API (or, with `-c gateway=http`, the HTTP API)
- * imported from openapi.yaml, a user pool (or another OIDC issuer, `-c authorizer=jwt`), alarms and
- * a dashboard, each from infra/constructs/. Table, function, pool, REST API and alarms create their
- * resources in the stack itself rather than as child constructs, so every logical ID is the one
- * deployed stacks already have: a changed ID would make CloudFormation replace the table (and the
- * pool, the secret, the API). Parts added since (JWT authorizer, dashboard) are ordinary child
- * constructs; the HTTP API's resources live in the stack like the REST API's.
+ * imported from openapi.yaml, a user pool (or another OIDC issuer, `-c authorizer=jwt`), media
+ * (bucket and workers), alarms and a dashboard, each from infra/constructs/. Table, function, pool,
+ * REST API and alarms create their resources in the stack itself rather than as child constructs,
+ * so every logical ID is the one deployed stacks already have: a changed ID would make
+ * CloudFormation replace the table (and the pool, the secret, the API). Parts added since (JWT
+ * authorizer, media, dashboard) are ordinary child constructs; the HTTP API's resources live in the
+ * stack like the REST API's.
  */
 export class ItemsApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ItemsApiStackProps) {
@@ -52,6 +56,13 @@ export class ItemsApiStack extends Stack {
       gateway.type === 'http'
         ? this.httpApi(name, config, gateway, props.spec, apiFunction)
         : this.restApi(name, config, props, apiFunction);
+    const media = new Media(this, 'Media', {
+      name,
+      config,
+      table: table.table,
+      apiFunction: fn,
+      codePath: props.mediaWorkersCodePath,
+    });
     const { alarms } = new Alarms(this, {
       name,
       config,
@@ -61,6 +72,7 @@ export class ItemsApiStack extends Stack {
       ...(gateway.type === 'http' && {
         clientErrors: api.metrics.metricClientError({ statistic: 'Average' }),
       }),
+      others: [media.deadLettersAlarm],
     });
     new Dashboard(this, 'Dashboard', { name, api: api.metrics, fn, alarms });
 

@@ -1,5 +1,6 @@
 /**
- * `npm run build`: bundles the Lambda into dist/lambda/index.js (exporting `handler`) with esbuild.
+ * `npm run build`: bundles the Lambda into dist/lambda/index.js (exporting `handler`) with esbuild,
+ * beside the JWT authorizer (dist/authorizer) and the media workers (dist/media-workers).
  * The CDK stack deploys exactly this directory, so what is tested and measured is what ships.
  */
 import { rm } from 'node:fs/promises';
@@ -10,6 +11,8 @@ const root = path.resolve(__dirname, '..');
 export const LAMBDA_DIST = path.join(root, 'dist/lambda');
 /** The Lambda authorizer for `-c authorizer=jwt` (src/authorizer/lambda.ts), deployed only in that mode. */
 export const AUTHORIZER_DIST = path.join(root, 'dist/authorizer');
+/** The media workers (src/workers/media-*-lambda.ts), one bundle directory for both. */
+export const MEDIA_WORKERS_DIST = path.join(root, 'dist/media-workers');
 
 export const LAMBDA_BUILD_OPTIONS: BuildOptions = {
   entryPoints: [path.join(root, 'src/lambda.ts')],
@@ -87,11 +90,26 @@ export async function buildAuthorizer(outdir: string = AUTHORIZER_DIST): Promise
   return outdir;
 }
 
-if (require.main === module) {
-  Promise.all([buildLambda(), buildAuthorizer()]).then(
-    (outdirs) => {
-      for (const outdir of outdirs) console.log(`built ${path.relative(root, outdir)}/index.js`);
+/**
+ * The media workers' own bundle (stream.js, uploads.js), so the API function's asset carries none
+ * of their code, and theirs none of the HTTP layer. Same SDK cuts as the API function.
+ */
+export async function buildMediaWorkers(outdir: string = MEDIA_WORKERS_DIST): Promise<string> {
+  await rm(outdir, { recursive: true, force: true });
+  await build({
+    ...LAMBDA_SHIPPED_OPTIONS,
+    entryPoints: {
+      stream: path.join(root, 'src/workers/media-stream-lambda.ts'),
+      uploads: path.join(root, 'src/workers/media-uploads-lambda.ts'),
     },
+    outdir,
+  });
+  return outdir;
+}
+
+if (require.main === module) {
+  Promise.all([buildLambda(), buildAuthorizer(), buildMediaWorkers()]).then(
+    (outdirs) => console.log(`built ${outdirs.map((outdir) => path.relative(root, outdir)).join(', ')}`),
     (error: unknown) => {
       console.error(error);
       process.exit(1);

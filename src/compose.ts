@@ -6,6 +6,7 @@ import { authenticating } from './auth/authenticating';
 import { verifyBearer } from './auth/jwt-verifier';
 import type { Config } from './config';
 import { ItemService } from './domain/item-service';
+import type { MediaService } from './domain/media-service';
 import { PageTokenCodec } from './domain/page-token';
 import { createApp } from './http/app';
 import { handlers } from './http/handlers';
@@ -18,11 +19,19 @@ import { jsonLogger, type Logger } from './logger';
 import { createDocumentClient } from './storage/dynamodb/document-client';
 import { DynamoDbItemRepository } from './storage/dynamodb/dynamodb-item-repository';
 import type { ItemRepository } from './storage/item-repository';
+import type { ObjectStore } from './storage/object-store';
 
 export interface Overrides {
   /** Replaces the DynamoDB repository: only for fault injection, where the real engine cannot fail on cue. */
   readonly repository?: ItemRepository;
   readonly logger?: Logger;
+  /** Replaces the media bucket: only for fault injection. */
+  readonly objects?: ObjectStore;
+  /**
+   * The media module, given instead of required on first use: for hosts whose `require` cannot
+   * load TypeScript later (jest's globalSetup, whose transform hook is gone once setup returns).
+   */
+  readonly mediaModule?: typeof import('./compose-media');
 }
 
 /**
@@ -31,18 +40,27 @@ export interface Overrides {
  * precompiled from generated/).
  */
 export function composeApp(config: Config, overrides: Overrides = {}): HttpApp {
+  const client = createDocumentClient({
+    region: config.region,
+    ...(config.dynamodbEndpoint !== undefined && { endpoint: config.dynamodbEndpoint }),
+    attemptTimeoutMs: config.dynamodb.attemptTimeoutMs,
+    maxAttempts: config.dynamodb.maxAttempts,
+  });
   const repository =
     overrides.repository ??
-    new DynamoDbItemRepository(
-      createDocumentClient({
-        region: config.region,
-        ...(config.dynamodbEndpoint !== undefined && { endpoint: config.dynamodbEndpoint }),
-        attemptTimeoutMs: config.dynamodb.attemptTimeoutMs,
-        maxAttempts: config.dynamodb.maxAttempts,
-      }),
-      config.tableName,
-      { timeoutMs: config.dynamodb.timeoutMs },
-    );
+    new DynamoDbItemRepository(client, config.tableName, { timeoutMs: config.dynamodb.timeoutMs });
+  // Built on the first media request: its module (signer, presigner) is not even evaluated before.
+  // A lazy require, which esbuild bundles and runs on first call (a dynamic import would need the
+  // `.js` suffix that jest cannot resolve).
+  let media: MediaService | undefined;
+  const mediaService = async (): Promise<MediaService> => {
+    if (media === undefined) {
+      const { createMediaService } =
+        overrides.mediaModule ?? (require('./compose-media') as typeof import('./compose-media'));
+      media = createMediaService(config, client, overrides.objects);
+    }
+    return media;
+  };
   const items = new ItemService({
     repository,
     pageTokens: new PageTokenCodec(config.pageTokenSecret, config.pageTokenTtlSeconds),
@@ -53,7 +71,7 @@ export function composeApp(config: Config, overrides: Overrides = {}): HttpApp {
   const app = createApp({
     router,
     handlers,
-    context: { items },
+    context: { items, media: mediaService },
     logger: overrides.logger ?? jsonLogger,
     // CORS off (no origins) adds nothing to the chain, so the warm path pays nothing for it.
     middleware: [

@@ -25,6 +25,24 @@ export interface Config {
    * API's JWT authorizer, which have verified every caller before the function runs.
    */
   readonly auth?: BearerVerifierOptions;
+  readonly media: MediaConfig;
+}
+
+/** Where media files live and how their presigned URLs behave. */
+export interface MediaConfig {
+  /** MEDIA_BUCKET. */
+  readonly bucket: string;
+  /** S3_ENDPOINT: a path-style S3 other than AWS's (the local server). */
+  readonly endpoint?: string;
+  /** S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY, for that endpoint; the environment's AWS credentials otherwise. */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** MEDIA_URL_TTL_SECONDS: lifetime of upload and download URLs; minutes (default 5), at most an hour. */
+  readonly urlLifetimeSeconds: number;
+  /**
+   * MEDIA_CONFIRM_ON_READ=true: the API checks S3 when it reads a pending media. Locally; on AWS
+   * the ObjectCreated worker confirms uploads and the function may not look.
+   */
+  readonly confirmOnRead: boolean;
 }
 
 /** How long a request may wait for DynamoDB before it answers 503 (see README, Reliability). */
@@ -67,8 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isFinite(sampleRate) || sampleRate < 0 || sampleRate > 1)
     throw new ConfigError('RESPONSE_VALIDATION_SAMPLE_RATE must be a number from 0 to 1');
   const auth = bearerAuth(env);
+  const media = loadMediaConfig(env);
   return {
     tableName,
+    media,
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     ...(env.DYNAMODB_ENDPOINT !== undefined &&
       env.DYNAMODB_ENDPOINT !== '' && { dynamodbEndpoint: env.DYNAMODB_ENDPOINT }),
@@ -110,6 +130,48 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
     throw new ConfigError(`${name} must be a positive integer`);
   }
   return Number(text);
+}
+
+const DEFAULT_MEDIA_URL_TTL_SECONDS = 300;
+
+/** The media bucket's settings, shared by the API function and the media workers. */
+export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConfig {
+  const s3Endpoint = optional(env, 'S3_ENDPOINT');
+  const s3AccessKeyId = optional(env, 'S3_ACCESS_KEY_ID');
+  const urlLifetimeSeconds = positiveInteger(env, 'MEDIA_URL_TTL_SECONDS', DEFAULT_MEDIA_URL_TTL_SECONDS);
+  if (urlLifetimeSeconds > 3600) throw new ConfigError('MEDIA_URL_TTL_SECONDS must be at most 3600');
+  return {
+    bucket: required(env, 'MEDIA_BUCKET'),
+    ...(s3Endpoint !== undefined && { endpoint: s3Endpoint }),
+    ...(s3AccessKeyId !== undefined && {
+      credentials: { accessKeyId: s3AccessKeyId, secretAccessKey: required(env, 'S3_SECRET_ACCESS_KEY') },
+    }),
+    urlLifetimeSeconds,
+    confirmOnRead: env.MEDIA_CONFIRM_ON_READ === 'true',
+  };
+}
+
+/** What the media workers read: the table, the bucket, the region. */
+export interface MediaWorkerConfig {
+  readonly tableName: string;
+  readonly region: string;
+  readonly dynamodbEndpoint?: string;
+  readonly media: MediaConfig;
+}
+
+export function loadMediaWorkerConfig(env: NodeJS.ProcessEnv = process.env): MediaWorkerConfig {
+  const endpoint = optional(env, 'DYNAMODB_ENDPOINT');
+  return {
+    tableName: required(env, 'TABLE_NAME'),
+    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    ...(endpoint !== undefined && { dynamodbEndpoint: endpoint }),
+    media: loadMediaConfig(env),
+  };
+}
+
+function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

@@ -105,6 +105,29 @@ describe('Lambda entry (src/lambda.ts)', () => {
       expect(read.statusCode).toBe(200);
       expect(JSON.parse(read.body)).toEqual(JSON.parse(created.body));
     });
+
+    it('resolves from the request URL (POST /items/{itemId}/media) to the media', async () => {
+      // Prepare
+      const item = await handler(
+        eventAt(shape, 'POST', new URL(`${shape.root}/items`), '{"name":"with media"}'),
+      );
+      const { id: itemId } = JSON.parse(item.body) as { id: string };
+      const requestUrl = new URL(`${shape.root}/items/${itemId}/media`);
+
+      // Act
+      const created = await handler(
+        eventAt(shape, 'POST', requestUrl, '{"contentType":"image/png","size":1024,"fileName":"a.png"}'),
+      );
+      const mediaUrl = new URL(String(created.headers?.location), requestUrl);
+      const read = await handler(eventAt(shape, 'GET', mediaUrl));
+
+      // Assess
+      expect(created.statusCode).toBe(201);
+      const { id } = JSON.parse(created.body) as { id: string };
+      expect(mediaUrl.href).toBe(`${shape.root}/items/${itemId}/media/${id}`);
+      expect(read.statusCode).toBe(200);
+      expect(JSON.parse(read.body)).toMatchObject({ id, status: 'pending' });
+    });
   });
 
   describe('the caller, as each authorizer leaves it', () => {

@@ -15,6 +15,7 @@ export const handler: ProxyHandler = toProxyHandler(
   composeApp(
     loadConfig({
       TABLE_NAME: 'bench-items',
+      MEDIA_BUCKET: 'bench-media',
       AWS_REGION: 'us-east-1',
       // 32 fixed bytes: page tokens need a key, and a benchmark needs no secret.
       PAGE_TOKEN_SECRET: Buffer.alloc(32, 7).toString('base64'),

@@ -27,13 +27,15 @@ export interface AlarmsProps {
    * unknown-route calls itself, so a flood of them shows here first.
    */
   readonly clientErrors?: cloudwatch.IMetric;
+  /** Alarms of other constructs (the media dead-letter queue's) that notify the same topic. */
+  readonly others?: readonly cloudwatch.Alarm[];
 }
 
 /** The API's alarms (and their topic), created in `scope` itself (see ItemsApiStack). */
 export class Alarms {
   readonly alarms: readonly cloudwatch.Alarm[];
 
-  constructor(scope: Construct, { name, config, api, fn, table, clientErrors }: AlarmsProps) {
+  constructor(scope: Construct, { name, config, api, fn, table, clientErrors, others = [] }: AlarmsProps) {
     const period = Duration.minutes(5);
     const alarm = (
       id: string,
@@ -108,6 +110,7 @@ export class Alarms {
               { comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD },
             ),
           ]),
+      ...others,
     ];
     if (config.alarmEmail !== undefined) {
       const topic = new sns.Topic(scope, 'AlarmTopic', { topicName: `${name}-alarms`, enforceSSL: true });

@@ -41,12 +41,20 @@ export class ItemsTable {
       encryption: dynamodb.TableEncryption.DEFAULT,
       deletionProtection: config.retainData,
       removalPolicy: dataRemovalPolicy(config),
+      // The media stream worker reads REMOVE events (infra/constructs/media.ts).
+      stream: dynamodb.StreamViewType.OLD_IMAGE,
     });
     this.table.addGlobalSecondaryIndex({
       indexName: ITEMS_TABLE.statusIndex.name,
       partitionKey: { name: ITEMS_TABLE.statusIndex.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: ITEMS_TABLE.statusIndex.sortKey, type: dynamodb.AttributeType.STRING },
       projectionType: dynamodb.ProjectionType.ALL,
+    });
+    // Media records by object key, for the upload worker: sparse (media records only), keys only.
+    this.table.addGlobalSecondaryIndex({
+      indexName: ITEMS_TABLE.objectKeyIndex.name,
+      partitionKey: { name: ITEMS_TABLE.objectKeyIndex.partitionKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
     });
   }
 

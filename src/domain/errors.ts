@@ -69,10 +69,36 @@ export class IdempotencyKeyInUseError extends ClientError {
   }
 }
 
+/** No media with this id on the item for the caller (or no such item). */
+export class MediaNotFoundError extends ClientError {
+  readonly kind = 'media-not-found';
+  constructor(
+    readonly itemId: string,
+    readonly mediaId: string,
+  ) {
+    super(`Media ${mediaId} of item ${itemId} does not exist.`);
+    this.name = 'MediaNotFoundError';
+  }
+}
+
+/** The item already has its maximum of media. */
+export class MediaLimitReachedError extends ClientError {
+  readonly kind = 'media-limit-reached';
+  constructor(
+    readonly itemId: string,
+    readonly limit: number,
+  ) {
+    super(`Item ${itemId} already has ${limit} media; delete one before adding another.`);
+    this.name = 'MediaLimitReachedError';
+  }
+}
+
 export type DomainError =
   | ItemNotFoundError
   | VersionMismatchError
   | InvalidPageTokenError
   | WriteConflictError
   | IdempotencyKeyReusedError
-  | IdempotencyKeyInUseError;
+  | IdempotencyKeyInUseError
+  | MediaNotFoundError
+  | MediaLimitReachedError;

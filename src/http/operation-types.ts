@@ -5,6 +5,7 @@
  */
 import type { operations } from '../../generated/openapi';
 import type { ItemService, WriteRequest } from '../domain/item-service';
+import type { MediaService } from '../domain/media-service';
 import type { Caller } from './http-types';
 
 export type OperationId = keyof operations;
@@ -56,6 +57,8 @@ export type HandlerResult<Id extends OperationId> = {
 /** What handlers may use besides the request. */
 export interface HandlerContext {
   readonly items: ItemService;
+  /** The media use cases, loaded on first use so item requests never pay for them. */
+  readonly media: () => Promise<MediaService>;
 }
 
 export type Handler<Id extends OperationId> = (

@@ -76,6 +76,11 @@ export const PROBLEM_TYPES = {
     detail: 'A request with this Idempotency-Key is still in progress; retry shortly to get its answer.',
     headers: { 'retry-after': '1' },
   },
+  'media-limit-reached': {
+    status: 409,
+    title: 'Media limit reached',
+    detail: 'The item already has its 20 media; delete one before adding another.',
+  },
   'idempotency-key-reused': {
     status: 422,
     title: 'Idempotency key reused',

@@ -11,6 +11,8 @@ import {
   IdempotencyKeyReusedError,
   InvalidPageTokenError,
   ItemNotFoundError,
+  MediaLimitReachedError,
+  MediaNotFoundError,
   VersionMismatchError,
   WriteConflictError,
 } from '../domain/errors';
@@ -53,6 +55,8 @@ const KNOWN_ERRORS: {
   'write-conflict': WriteConflictError,
   'idempotency-key-reused': IdempotencyKeyReusedError,
   'idempotency-key-in-use': IdempotencyKeyInUseError,
+  'media-not-found': MediaNotFoundError,
+  'media-limit-reached': MediaLimitReachedError,
   'storage-unavailable': StorageUnavailableError,
   'route-not-found': RouteNotFoundError,
   'method-not-allowed': MethodNotAllowedError,
@@ -92,6 +96,7 @@ function map(error: KnownError): MappedProblem {
       // Says nothing of why the token failed: that would help an attacker, not a client.
       return { name: 'unauthorized' };
     case 'item-not-found':
+    case 'media-not-found':
     case 'route-not-found':
       return { name: 'not-found', detail: error.message };
     case 'method-not-allowed':
@@ -110,6 +115,8 @@ function map(error: KnownError): MappedProblem {
       return { name: 'idempotency-key-reused' };
     case 'idempotency-key-in-use':
       return { name: 'idempotency-key-in-use' };
+    case 'media-limit-reached':
+      return { name: 'media-limit-reached', detail: error.message };
     case 'storage-unavailable':
       return { name: 'service-unavailable' };
   }

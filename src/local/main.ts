@@ -13,7 +13,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import spec from '../../generated/openapi.json';
 import { loadConfig } from '../config';
-import { logLevelFrom, setOutput } from '../logger';
+import { jsonLogger, logLevelFrom, setOutput } from '../logger';
 import { methodsByTemplate } from '../spec/openapi-document';
 import { createDynamoDbClient } from '../storage/dynamodb/document-client';
 import { authModeFrom, localAuthorizer } from './auth/local-authorizer';
@@ -24,6 +24,7 @@ import { docsRoutes, specJsonText } from './docs';
 import { EnginePrerequisiteError, type RunningEngine, startDynamoDbEngine } from './dynamodb-engine';
 import { startGateway } from './gateway';
 import { ensureItemsTable } from './items-table';
+import { startLocalMedia } from './local-media';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** How often the embedded engine is checked, so its death is reported before a request fails. */
@@ -65,6 +66,16 @@ async function main(): Promise<void> {
     const client = createDynamoDbClient({ endpoint, region });
     const table = await ensureItemsTable(client, tableName);
     client.destroy();
+    // Media: the local S3 (verifying SigV4) with its bucket and CORS, and the media workers.
+    const media = await startLocalMedia({
+      dataDir: DATA_DIR,
+      tableName,
+      dynamodbEndpoint: endpoint,
+      region,
+      corsOrigins: ['*'],
+      logger: jsonLogger,
+    });
+    Object.assign(process.env, media.environment);
 
     // The same variables the Lambda gets on AWS, set before the handler module reads them.
     process.env.TABLE_NAME = tableName;
@@ -107,6 +118,7 @@ async function main(): Promise<void> {
     const shutdown = async () => {
       stopping = true;
       await running.close();
+      await media.stop();
       await stopEngine();
       process.exit(0);
     };
@@ -118,6 +130,7 @@ async function main(): Promise<void> {
         );
         stopping = true;
         await running.close();
+        await media.stop();
         await stopEngine();
         process.exit(1);
       });

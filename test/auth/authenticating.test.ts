@@ -46,7 +46,11 @@ describe('authenticating (src/auth/authenticating.ts)', () => {
 });
 
 describe('loadConfig: JWT_* (the function verifies tokens behind an HTTP API)', () => {
-  const base = { TABLE_NAME: 't', PAGE_TOKEN_SECRET: Buffer.alloc(32, 1).toString('base64') };
+  const base = {
+    TABLE_NAME: 't',
+    PAGE_TOKEN_SECRET: Buffer.alloc(32, 1).toString('base64'),
+    MEDIA_BUCKET: 'media',
+  };
 
   it('is off without JWT_ISSUER', () => {
     expect(loadConfig(base).auth).toBeUndefined();

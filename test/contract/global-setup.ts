@@ -6,10 +6,13 @@
  * front of the local server.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import spec from '../../generated/openapi.json';
 import { buildLambda } from '../../scripts/build';
 import { composeApp } from '../../src/compose';
+import * as mediaModule from '../../src/compose-media';
 import { loadConfig } from '../../src/config';
 import type { GatewayHandler } from '../../src/gateway-events/gateway-handler';
 import { toHttpApiHandler } from '../../src/gateway-events/http-api-v2';
@@ -21,6 +24,8 @@ import { freePort } from '../../src/local/free-port';
 import { startGateway } from '../../src/local/gateway';
 import { type GuardedProcess, spawnGuarded, waitFor } from '../../src/local/guarded-process';
 import { ensureItemsTable } from '../../src/local/items-table';
+import { LOCAL_MEDIA_BUCKET, localMediaEnvironment } from '../../src/local/local-media';
+import { startLocalS3 } from '../../src/local/s3-server';
 import { methodsByTemplate } from '../../src/spec/openapi-document';
 import { createDynamoDbClient } from '../../src/storage/dynamodb/document-client';
 import { type ContractTarget, TARGETS_VARIABLE } from './targets';
@@ -56,7 +61,14 @@ export default async function globalSetup(): Promise<void> {
   const client = createDynamoDbClient({ endpoint: engine.endpoint, region: 'us-east-1' });
   await ensureItemsTable(client, 'items-contract');
   client.destroy();
+  const s3 = await startLocalS3({
+    bucket: LOCAL_MEDIA_BUCKET,
+    directory: await mkdtemp(path.join(tmpdir(), 'items-contract-s3-')),
+    corsOrigins: ['*'],
+  });
+  stops.push(s3.stop);
   const environment = {
+    ...localMediaEnvironment(s3.endpoint),
     TABLE_NAME: 'items-contract',
     DYNAMODB_ENDPOINT: engine.endpoint,
     AWS_REGION: 'us-east-1',
@@ -72,7 +84,8 @@ export default async function globalSetup(): Promise<void> {
     JWT_JWKS: JSON.stringify(await identity.jwks()),
   };
   const local = { resources: methodsByTemplate(spec), cors: { origins: [] }, port: 0 };
-  const handler = toProxyHandler(composeApp(loadConfig(environment)));
+  // The media module up front: jest's TypeScript hook is gone when the first media request comes.
+  const handler = toProxyHandler(composeApp(loadConfig(environment), { mediaModule }));
   const gateway = await startGateway({
     ...local,
     handler,
@@ -91,7 +104,7 @@ export default async function globalSetup(): Promise<void> {
   const httpApi = await startGateway({
     ...local,
     payloadFormat: '2.0',
-    handler: toHttpApiHandler(composeApp(loadConfig({ ...environment, ...functionAuth }))),
+    handler: toHttpApiHandler(composeApp(loadConfig({ ...environment, ...functionAuth }), { mediaModule })),
   });
   stops.push(httpApi.close);
 

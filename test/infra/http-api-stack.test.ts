@@ -1,25 +1,22 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import spec from '../../generated/openapi.json';
 import { ItemsApiStack } from '../../infra/items-api-stack';
 import { stageConfig } from '../../infra/stage-config';
-import { buildLambda } from '../../scripts/build';
 import { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '../../src/http/cors';
 import { isObject, type Json, objectAt, pointerTo } from '../../src/spec/openapi-document';
 import { ROUTES } from '../support/operations';
+import { type Bundles, buildBundles } from './synth';
 
-let codePath: string;
+let bundles: Bundles;
 beforeAll(async () => {
-  codePath = await buildLambda(await mkdtemp(path.join(tmpdir(), 'items-api-lambda-')));
+  bundles = await buildBundles();
 }, 60_000);
 
 function synth(context: Record<string, string>): Template {
   const app = new App({ context });
   const config = stageConfig((key) => app.node.tryGetContext(key));
-  return Template.fromStack(new ItemsApiStack(app, 'Test', { config, spec, lambdaCodePath: codePath }));
+  return Template.fromStack(new ItemsApiStack(app, 'Test', { config, spec, ...bundles }));
 }
 
 function definitionOf(template: Template): Json {
@@ -247,7 +244,10 @@ describe.each([
 
   it('creates no user pool and no Lambda authorizer; one ApiUrl output and no pool outputs', () => {
     template.resourceCountIs('AWS::Cognito::UserPool', 0);
-    template.resourceCountIs('AWS::Lambda::Function', 1);
+    // The API function and the two media workers (stream.handler, uploads.handler): no authorizer.
+    expect(
+      Object.values(template.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties?.Handler),
+    ).toEqual(['index.handler', 'stream.handler', 'uploads.handler']);
     expect(Object.keys(template.findOutputs('*')).sort()).toEqual(['ApiUrl', 'TableName']);
   });
 

@@ -12,12 +12,12 @@ import { GitHubDeployStack, gitHubDeployConfig } from '../../infra/github-deploy
 import { addNagChecks } from '../../infra/nag';
 import { buildAuthorizer } from '../../scripts/build';
 import { isObject, objectAt, operationsOf, pointerTo } from '../../src/spec/openapi-document';
-import { buildBundles, cdkJsonContext, definitionOf, synthStack } from './synth';
+import { type Bundles, buildBundles, cdkJsonContext, definitionOf, synthStack } from './synth';
 
-let codePath: string;
+let bundles: Bundles;
 let authorizerCodePath: string;
 beforeAll(async () => {
-  codePath = await buildBundles();
+  bundles = await buildBundles();
   authorizerCodePath = await buildAuthorizer(await mkdtemp(path.join(tmpdir(), 'items-api-authorizer-')));
 }, 60_000);
 
@@ -46,7 +46,7 @@ describe('cdk-nag (AwsSolutions)', () => {
     const outdir = await mkdtemp(path.join(tmpdir(), 'items-api-nag-'));
 
     // Synthesis throws ValidationFailed on any unacknowledged finding.
-    const { template } = synthStack(codePath, context, { nag: true, outdir, authorizerCodePath });
+    const { template } = synthStack(bundles, context, { nag: true, outdir, authorizerCodePath });
 
     const report: unknown = JSON.parse(readFileSync(path.join(outdir, 'validation-report.json'), 'utf8'));
     expect(violationsIn(report)).toEqual([]);
@@ -96,7 +96,7 @@ function rulesToSuppress(resource: unknown): unknown[] {
 describe('authorizer=jwt', () => {
   let template: Template;
   beforeAll(() => {
-    template = synthStack(codePath, JWT, { authorizerCodePath }).template;
+    template = synthStack(bundles, JWT, { authorizerCodePath }).template;
   });
 
   it.each(operations)(
@@ -158,13 +158,13 @@ describe('authorizer=jwt', () => {
     [{ ...JWT, authorizerCacheTtl: '7200' }, 'authorizerCacheTtl'],
     [{ authorizer: 'oauth' }, 'authorizer must be cognito or jwt'],
   ])('refuses %j', (context, message) => {
-    expect(() => synthStack(codePath, context, { authorizerCodePath })).toThrow(message);
+    expect(() => synthStack(bundles, context, { authorizerCodePath })).toThrow(message);
   });
 });
 
 describe('cold-start controls', () => {
   it('adds neither alias nor provisioned or reserved concurrency by default', () => {
-    const { template } = synthStack(codePath);
+    const { template } = synthStack(bundles);
 
     template.resourceCountIs('AWS::Lambda::Alias', 0);
     template.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 0);
@@ -175,7 +175,7 @@ describe('cold-start controls', () => {
   describe('with provisioned and reserved concurrency', () => {
     let template: Template;
     beforeAll(() => {
-      template = synthStack(codePath, SHAPES['provisioned and reserved concurrency']).template;
+      template = synthStack(bundles, SHAPES['provisioned and reserved concurrency']).template;
     });
 
     it('reserves concurrency for the function', () => {
@@ -227,7 +227,7 @@ describe('cold-start controls', () => {
 
   it('refuses a provisioned maximum above the reserved concurrency', () => {
     expect(() =>
-      synthStack(codePath, {
+      synthStack(bundles, {
         provisionedConcurrency: '5',
         provisionedConcurrencyMax: '20',
         reservedConcurrency: '10',
@@ -239,7 +239,7 @@ describe('cold-start controls', () => {
 describe('observability', () => {
   let template: Template;
   beforeAll(() => {
-    template = synthStack(codePath, { logLevel: 'debug' }).template;
+    template = synthStack(bundles, { logLevel: 'debug' }).template;
   });
 
   it('traces the function and the stage with X-Ray', () => {
@@ -309,7 +309,8 @@ describe('observability', () => {
     it('shows every alarm', () => {
       const alarms = Object.keys(template.findResources('AWS::CloudWatch::Alarm'));
 
-      expect(alarms).toHaveLength(5);
+      // The API's five and the media dead-letter queue's.
+      expect(alarms).toHaveLength(6);
       for (const alarm of alarms) expect(body).toContain(alarm);
     });
   });

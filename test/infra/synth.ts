@@ -12,7 +12,7 @@ import spec from '../../generated/openapi.json';
 import { ItemsApiStack } from '../../infra/items-api-stack';
 import { addNagChecks } from '../../infra/nag';
 import { stageConfig } from '../../infra/stage-config';
-import { buildLambda } from '../../scripts/build';
+import { buildLambda, buildMediaWorkers } from '../../scripts/build';
 import { isObject, type Json } from '../../src/spec/openapi-document';
 
 const root = path.resolve(__dirname, '../..');
@@ -24,9 +24,19 @@ export function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context;
 }
 
+/** The bundle directories every stack shape deploys (the JWT authorizer's is an option). */
+export interface Bundles {
+  readonly lambdaCodePath: string;
+  readonly mediaWorkersCodePath: string;
+}
+
 /** Builds the bundles once per test file; call from beforeAll. */
-export async function buildBundles(): Promise<string> {
-  return buildLambda(await mkdtemp(path.join(tmpdir(), 'items-api-lambda-')));
+export async function buildBundles(): Promise<Bundles> {
+  const [lambdaCodePath, mediaWorkersCodePath] = await Promise.all([
+    buildLambda(await mkdtemp(path.join(tmpdir(), 'items-api-lambda-'))),
+    buildMediaWorkers(await mkdtemp(path.join(tmpdir(), 'items-api-media-'))),
+  ]);
+  return { lambdaCodePath, mediaWorkersCodePath };
 }
 
 export interface SynthOptions {
@@ -39,7 +49,7 @@ export interface SynthOptions {
 }
 
 export function synthStack(
-  codePath: string,
+  bundles: Bundles,
   context: Record<string, string> = {},
   options: SynthOptions = {},
 ): { readonly stack: ItemsApiStack; readonly template: Template; readonly app: App } {
@@ -52,7 +62,7 @@ export function synthStack(
   const stack = new ItemsApiStack(app, 'Test', {
     config,
     spec,
-    lambdaCodePath: codePath,
+    ...bundles,
     ...(options.authorizerCodePath !== undefined && { authorizerCodePath: options.authorizerCodePath }),
   });
   if (options.nag === true) app.synth();

@@ -40,6 +40,24 @@ const OPERATIONS = {
     'another subject': 404,
   },
   deleteItem: { path: (item) => ({ itemId: item.id }), owner: 204, 'another subject': 404 },
+  listMedia: { path: (item) => ({ itemId: item.id }), owner: 200, 'another subject': 404 },
+  createMediaUpload: {
+    path: (item) => ({ itemId: item.id }),
+    body: { contentType: 'image/png', size: 10 },
+    owner: 201,
+    'another subject': 404,
+  },
+  // A media id that names nothing: alice gets 404 as mallory does; test/media proves real media are hidden.
+  getMedia: {
+    path: (item) => ({ itemId: item.id, mediaId: '01936b30-7e21-7b44-9c0d-2f8a6e1b3c57' }),
+    owner: 404,
+    'another subject': 404,
+  },
+  deleteMedia: {
+    path: (item) => ({ itemId: item.id, mediaId: '01936b30-7e21-7b44-9c0d-2f8a6e1b3c57' }),
+    owner: 404,
+    'another subject': 404,
+  },
 } satisfies { readonly [Id in OperationId]: OperationRow<Id> };
 
 const AUTHENTICATED = ['owner', 'another subject'] as const;

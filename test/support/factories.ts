@@ -19,6 +19,29 @@ function bodyReader<Name extends SchemaName>(
 export const asItem: (response: ApiResponse) => Item = bodyReader('Item');
 export const asPage: (response: ApiResponse) => ItemPage = bodyReader('ItemPage');
 export const asProblem: (response: ApiResponse) => Problem = bodyReader('Problem');
+export const asMedia = bodyReader('Media');
+export const asMediaUpload = bodyReader('MediaUpload');
+export const asMediaList = bodyReader('MediaList');
+
+/** Announces a media on an item through the API, failing the test unless it is created. */
+export async function createMediaUpload(
+  api: TestApi,
+  itemId: string,
+  body: components['schemas']['MediaUploadRequest'] = { contentType: 'image/png', size: 10 },
+  subject?: string,
+): Promise<components['schemas']['MediaUpload']> {
+  const response = await api.call('POST', `/items/${itemId}/media`, {
+    body,
+    ...(subject !== undefined && { subject }),
+  });
+  if (response.status !== 201) throw new Error(`media create failed: ${response.status} ${response.body}`);
+  return asMediaUpload(response);
+}
+
+/** The object key a presigned URL of the local (path-style) S3 names: `/<bucket>/<key>`. */
+export function objectKeyOf(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.split('/').slice(2).join('/'));
+}
 
 /** A valid item input; tests of invalid ones spread it and add what breaks it. */
 export function itemInput(overrides: Partial<ItemInput> = {}): ItemInput {

@@ -1,6 +1,8 @@
 import type { RunningEngine } from '../../src/local/dynamodb-engine';
+import type { LocalS3 } from '../../src/local/s3-server';
 
 declare global {
   var __DYNAMODB_ENGINE__: RunningEngine | undefined;
+  var __LOCAL_S3__: LocalS3 | undefined;
   var __CONTRACT_STOPS__: Array<() => Promise<void>> | undefined;
 }

@@ -1,10 +1,4 @@
-import { createHash } from 'node:crypto';
-import {
-  type CancellationReason,
-  ConditionalCheckFailedException,
-  TransactionCanceledException,
-  TransactionInProgressException,
-} from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionInProgressException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -23,7 +17,6 @@ import {
   WriteConflictError,
 } from '../../domain/errors';
 import type { Item, ItemChanges } from '../../domain/item';
-import { StorageUnavailableError } from '../errors';
 import type {
   IdempotencyClaim,
   InsertResult,
@@ -47,6 +40,7 @@ import {
 import { storageFailure } from './failures';
 import { fromIdempotencyRecord, fromItemRecord, toIdempotencyRecord, toItemRecord } from './item-record';
 import { ITEM_SORT_KEY_PREFIX, ITEMS_TABLE, itemSortKey, ownerKey, ownerStatusKey } from './table-design';
+import { cancellation, requestToken } from './transactions';
 
 export interface RepositoryOptions {
   /** Deadline for one repository call, every SDK attempt and backoff included. */
@@ -288,31 +282,6 @@ export class DynamoDbItemRepository implements ItemRepository {
 
 function key(owner: string, id: string): Record<string, string> {
   return { [ITEMS_TABLE.partitionKey]: ownerKey(owner), [ITEMS_TABLE.sortKey]: itemSortKey(id) };
-}
-
-/**
- * A transaction's ClientRequestToken (at most 36 characters): the same for every attempt at one
- * request's write, different for any other write.
- */
-function requestToken(writeId: WriteId, write: string): string {
-  return createHash('sha256').update(`${writeId}\n${write}`).digest('base64url').slice(0, 36);
-}
-
-/**
- * Why a transaction was cancelled, one reason per item in order, with old images unmarshalled;
- * undefined for any other error. Throttled items mean the table is unavailable.
- */
-function cancellation(error: unknown): readonly CancellationReason[] | undefined {
-  if (!(error instanceof TransactionCanceledException)) return undefined;
-  const reasons = error.CancellationReasons ?? [];
-  if (
-    reasons.some(
-      (reason) => reason.Code === 'ThrottlingError' || reason.Code === 'ProvisionedThroughputExceeded',
-    )
-  ) {
-    throw new StorageUnavailableError({ cause: error });
-  }
-  return reasons;
 }
 
 /** The one Query a page of the owner's items starts with; exported so the benchmark measures exactly it. */

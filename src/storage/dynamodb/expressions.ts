@@ -55,6 +55,15 @@ export function attributeNotEqual(attribute: string, value: unknown): Condition 
   };
 }
 
+/** The attribute is less than `value`. */
+export function attributeBelow(attribute: string, value: unknown): Condition {
+  return {
+    expression: `#${attribute} < :${attribute}Below`,
+    names: { [`#${attribute}`]: attribute },
+    values: { [`:${attribute}Below`]: value },
+  };
+}
+
 /** The attribute is less than or equal to `value`. */
 export function attributeAtMost(attribute: string, value: unknown): Condition {
   return {
@@ -94,6 +103,7 @@ export function attributeIn(attribute: string, values: readonly unknown[]): Cond
 export class UpdateExpression {
   private readonly sets: string[] = [];
   private readonly removes: string[] = [];
+  private readonly adds: string[] = [];
   private readonly names: AttributeNames = {};
   private readonly values: AttributeValues = {};
 
@@ -113,6 +123,14 @@ export class UpdateExpression {
     return this;
   }
 
+  /** `ADD attribute amount`: counts from 0 on a record that lacks the attribute. */
+  add(attribute: string, amount: number): this {
+    this.names[`#${attribute}`] = attribute;
+    this.values[`:${attribute}Add`] = amount;
+    this.adds.push(`#${attribute} :${attribute}Add`);
+    return this;
+  }
+
   remove(attribute: string): this {
     this.names[`#${attribute}`] = attribute;
     this.removes.push(`#${attribute}`);
@@ -129,6 +147,7 @@ export class UpdateExpression {
     const clauses = [
       ...(this.sets.length > 0 ? [`SET ${this.sets.join(', ')}`] : []),
       ...(this.removes.length > 0 ? [`REMOVE ${this.removes.join(', ')}`] : []),
+      ...(this.adds.length > 0 ? [`ADD ${this.adds.join(', ')}`] : []),
     ];
     const values = { ...this.values, ...condition?.values };
     return {

@@ -20,6 +20,15 @@ export const ITEMS_TABLE = {
   timeToLiveAttribute: 'expiresAt',
   /** The id of the request that last wrote a record: lets a retried write recognise its own commit. */
   lastWriteAttribute: 'lastWrite',
+  /**
+   * Media records only: finds a media by its object key (the S3 event knows nothing else). Sparse,
+   * keys only; the media record itself is then read consistently.
+   */
+  objectKeyIndex: { name: 'byObjectKey', partitionKey: 'objectKey' },
+  /** On an item record: how many media it has, kept in the transactions that add and remove them. */
+  mediaCountAttribute: 'mediaCount',
+  /** The media stream worker reads REMOVE events with the old image (item and media records). */
+  streamViewType: 'OLD_IMAGE',
 } as const;
 
 /**
@@ -35,6 +44,10 @@ export const ownerStatusKey = (owner: string, status: string): string =>
 /** An Idempotency-Key's record, in the owner's partition; its prefix keeps it out of item queries. */
 export const idempotencySortKey = (scope: string, keyDigest: string): string =>
   `IDEMPOTENCY#${scope}#${keyDigest}`;
+
+/** A media record, in the owner's partition next to its item; ids are UUIDv7, so key order is age. */
+export const mediaSortKey = (itemId: string, mediaId: string): string => `MEDIA#${itemId}#${mediaId}`;
+export const mediaSortKeyPrefix = (itemId: string): string => `MEDIA#${itemId}#`;
 
 function ownerDigest(owner: string): string {
   return createHash('sha256').update(owner).digest('base64url');

@@ -152,7 +152,11 @@ describe('responseValidationMiddleware', () => {
   });
 
   it('samples 1% by default and reads RESPONSE_VALIDATION_SAMPLE_RATE, from 0 to 1', () => {
-    const env = { TABLE_NAME: 't', PAGE_TOKEN_SECRET: Buffer.alloc(32, 1).toString('base64') };
+    const env = {
+      TABLE_NAME: 't',
+      PAGE_TOKEN_SECRET: Buffer.alloc(32, 1).toString('base64'),
+      MEDIA_BUCKET: 'media',
+    };
 
     expect(loadConfig(env).responseValidationSampleRate).toBe(0.01);
     expect(loadConfig({ ...env, RESPONSE_VALIDATION_SAMPLE_RATE: '1' }).responseValidationSampleRate).toBe(1);

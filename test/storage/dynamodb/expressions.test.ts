@@ -1,5 +1,7 @@
 import {
   allOf,
+  anyOf,
+  attributeBelow,
   attributeExists,
   attributeIn,
   attributeNotExists,
@@ -18,6 +20,25 @@ describe('UpdateExpression', () => {
       ExpressionAttributeNames: { '#name': 'name', '#version': 'version', '#description': 'description' },
       ExpressionAttributeValues: { ':name': 'x', ':versionIncrement': 1, ':version0': 3, ':version1': 4 },
       ConditionExpression: '#version IN (:version0, :version1)',
+    });
+  });
+
+  it('adds to a counter with ADD, conditioned on room below a limit (the media slot)', () => {
+    const input = new UpdateExpression()
+      .add('mediaCount', 1)
+      .build(
+        allOf(
+          attributeExists('pk'),
+          anyOf(attributeNotExists('mediaCount'), attributeBelow('mediaCount', 20)),
+        ),
+      );
+
+    expect(input).toEqual({
+      UpdateExpression: 'ADD #mediaCount :mediaCountAdd',
+      ExpressionAttributeNames: { '#mediaCount': 'mediaCount', '#pk': 'pk' },
+      ExpressionAttributeValues: { ':mediaCountAdd': 1, ':mediaCountBelow': 20 },
+      ConditionExpression:
+        '(attribute_exists(#pk)) AND ((attribute_not_exists(#mediaCount)) OR (#mediaCount < :mediaCountBelow))',
     });
   });
 

@@ -1,0 +1,44 @@
+import { createObjectStore } from '../../src/compose-media';
+import { loadMediaConfig } from '../../src/config';
+import { type MediaWorkerHandle, startMediaWorkers } from '../../src/local/local-media';
+import type { Logger } from '../../src/logger';
+import type { ObjectStore } from '../../src/storage/object-store';
+import type { WorkerOverrides } from '../../src/workers/compose-workers';
+import { engineEndpoint } from './table';
+
+/** The run's local S3 (globalSetup), as the API and the workers reach it. */
+export function runObjectStore(): ObjectStore {
+  return createObjectStore('us-east-1', loadMediaConfig(process.env));
+}
+
+/** A logger that keeps what it is told, for assertions (and silence). */
+export function memoryLogger(): Logger & { readonly lines: { level: string; message: string }[] } {
+  const lines: { level: string; message: string }[] = [];
+  const at = (level: string) => (message: string) => {
+    lines.push({ level, message });
+  };
+  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/** The media workers on a test table, for the enclosing describe's tests, stopped after them. */
+export function useMediaWorkers(
+  tableName: () => string,
+  overrides: WorkerOverrides & { readonly logger?: Logger } = {},
+): { confirm: (key: string) => Promise<unknown> } {
+  let workers: MediaWorkerHandle | undefined;
+  beforeAll(async () => {
+    const dynamodbEndpoint = engineEndpoint();
+    workers = await startMediaWorkers(
+      { tableName: tableName(), region: 'us-east-1', dynamodbEndpoint, media: loadMediaConfig(process.env) },
+      overrides.logger ?? memoryLogger(),
+      overrides,
+    );
+  });
+  afterAll(() => workers?.stop());
+  return {
+    confirm: (key) => {
+      if (workers === undefined) throw new Error('useMediaWorkers: only inside tests');
+      return workers.confirm(key);
+    },
+  };
+}
