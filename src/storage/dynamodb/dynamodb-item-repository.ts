@@ -37,9 +37,9 @@ import {
   conditionInput,
   UpdateExpression,
 } from './expressions';
-import { storageFailure } from './failures';
+import { bounded } from './failures';
 import { fromIdempotencyRecord, fromItemRecord, toIdempotencyRecord, toItemRecord } from './item-record';
-import { ITEM_SORT_KEY_PREFIX, ITEMS_TABLE, itemSortKey, ownerKey, ownerStatusKey } from './table-design';
+import { ITEM_SORT_KEY_PREFIX, ITEMS_TABLE, itemKey, ownerKey, ownerStatusKey } from './table-design';
 import { cancellation, requestToken } from './transactions';
 
 export interface RepositoryOptions {
@@ -65,7 +65,7 @@ export class DynamoDbItemRepository implements ItemRepository {
   }
 
   insert(owner: string, item: Item, writeId: WriteId, claim?: IdempotencyClaim): Promise<InsertResult> {
-    return this.bounded((abortSignal) =>
+    return bounded(this.timeoutMs, (abortSignal) =>
       claim === undefined
         ? this.insertOnce(owner, item, writeId, abortSignal)
         : this.insertWithClaim(owner, item, writeId, claim, abortSignal),
@@ -73,7 +73,7 @@ export class DynamoDbItemRepository implements ItemRepository {
   }
 
   find(owner: string, id: string): Promise<Item | undefined> {
-    return this.bounded(async (abortSignal) => {
+    return bounded(this.timeoutMs, async (abortSignal) => {
       const { Item: record } = await this.client.send(
         new GetCommand({ TableName: this.tableName, Key: key(owner, id), ConsistentRead: true }),
         { abortSignal },
@@ -83,7 +83,7 @@ export class DynamoDbItemRepository implements ItemRepository {
   }
 
   list(owner: string, query: ItemListQuery): Promise<ItemListPage> {
-    return this.bounded(async (abortSignal) => {
+    return bounded(this.timeoutMs, async (abortSignal) => {
       const input = listQueryInput(this.tableName, owner, query);
       const records: Record<string, unknown>[] = [];
       let start = input.ExclusiveStartKey;
@@ -127,7 +127,7 @@ export class DynamoDbItemRepository implements ItemRepository {
     }
     if (changes.description === null) update.remove('description');
     else if (changes.description !== undefined) update.set('description', changes.description);
-    return this.bounded(async (abortSignal) => {
+    return bounded(this.timeoutMs, async (abortSignal) => {
       try {
         const { Attributes: record } = await this.client.send(
           new UpdateCommand({
@@ -155,7 +155,7 @@ export class DynamoDbItemRepository implements ItemRepository {
   delete(owner: string, id: string, writeId: WriteId, expectedVersions?: readonly number[]): Promise<void> {
     // A deleted item leaves no marker to recognise, so the delete is a one-item transaction whose
     // token DynamoDB remembers for 10 minutes: a retry of a committed delete succeeds again.
-    return this.bounded(async (abortSignal) => {
+    return bounded(this.timeoutMs, async (abortSignal) => {
       try {
         await this.client.send(
           new TransactWriteCommand({
@@ -269,20 +269,9 @@ export class DynamoDbItemRepository implements ItemRepository {
       throw error;
     }
   }
-
-  /** Runs one repository call under its deadline, translating an unreachable table into one error. */
-  private async bounded<T>(call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
-    try {
-      return await call(AbortSignal.timeout(this.timeoutMs));
-    } catch (error) {
-      throw storageFailure(error);
-    }
-  }
 }
 
-function key(owner: string, id: string): Record<string, string> {
-  return { [ITEMS_TABLE.partitionKey]: ownerKey(owner), [ITEMS_TABLE.sortKey]: itemSortKey(id) };
-}
+const key = (owner: string, id: string): Record<string, string> => itemKey(ownerKey(owner), id);
 
 /** The one Query a page of the owner's items starts with; exported so the benchmark measures exactly it. */
 export function listQueryInput(tableName: string, owner: string, query: ItemListQuery): QueryCommandInput {

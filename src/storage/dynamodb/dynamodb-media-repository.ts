@@ -30,12 +30,12 @@ import {
   conditionInput,
   UpdateExpression,
 } from './expressions';
-import { storageFailure } from './failures';
+import { bounded } from './failures';
 import { fromMediaRecord, toMediaRecord } from './media-record';
 import {
   ITEMS_TABLE,
   idempotencySortKey,
-  itemSortKey,
+  itemKey,
   mediaSortKey,
   mediaSortKeyPrefix,
   ownerKey,
@@ -149,7 +149,7 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
   }
 
   list(owner: string, itemId: string): Promise<readonly Media[] | undefined> {
-    return this.bounded(async (abortSignal) => {
+    return bounded(this.timeoutMs, async (abortSignal) => {
       const partition = ownerKey(owner);
       const [item, media] = await Promise.all([
         this.client.send(
@@ -169,7 +169,7 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
   }
 
   find(owner: string, itemId: string, mediaId: string): Promise<Media | undefined> {
-    return this.bounded(async (abortSignal) => {
+    return bounded(this.timeoutMs, async (abortSignal) => {
       const { Item: record } = await this.client.send(
         new GetCommand({
           TableName: this.tableName,
@@ -228,7 +228,7 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
   }
 
   findByObjectKey(objectKey: string): Promise<StoredMedia | undefined> {
-    return this.bounded(async (abortSignal) => {
+    return bounded(this.timeoutMs, async (abortSignal) => {
       const index = ITEMS_TABLE.objectKeyIndex;
       const { Items: keys = [] } = await this.client.send(
         new QueryCommand({
@@ -257,7 +257,7 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
   }
 
   mediaOfItem(partition: string, itemId: string): Promise<readonly StoredMedia[]> {
-    return this.bounded(async (abortSignal) =>
+    return bounded(this.timeoutMs, async (abortSignal) =>
       (await this.query(partition, itemId, abortSignal)).map((record) => ({
         partition,
         media: fromMediaRecord(record),
@@ -266,7 +266,7 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
   }
 
   remove({ partition, media }: StoredMedia): Promise<void> {
-    return this.bounded(async (abortSignal) => {
+    return bounded(this.timeoutMs, async (abortSignal) => {
       await this.client.send(
         new DeleteCommand({ TableName: this.tableName, Key: mediaKey(partition, media.itemId, media.id) }),
         { abortSignal },
@@ -275,7 +275,7 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
   }
 
   private setReady(partition: string, itemId: string, mediaId: string): Promise<Media | undefined> {
-    return this.bounded(async (abortSignal) => {
+    return bounded(this.timeoutMs, async (abortSignal) => {
       try {
         const { Attributes: record } = await this.client.send(
           new UpdateCommand({
@@ -329,7 +329,7 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
     idempotent: boolean,
     call: (attempt: number, abortSignal: AbortSignal) => Promise<T>,
   ): Promise<T> {
-    return this.bounded(async (abortSignal) => {
+    return bounded(this.timeoutMs, async (abortSignal) => {
       for (let attempt = 1; ; attempt++) {
         try {
           return await call(attempt, abortSignal);
@@ -345,18 +345,6 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
       }
     });
   }
-
-  private async bounded<T>(call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
-    try {
-      return await call(AbortSignal.timeout(this.timeoutMs));
-    } catch (error) {
-      throw storageFailure(error);
-    }
-  }
-}
-
-function itemKey(partition: string, itemId: string): Record<string, string> {
-  return { [ITEMS_TABLE.partitionKey]: partition, [ITEMS_TABLE.sortKey]: itemSortKey(itemId) };
 }
 
 function mediaKey(partition: string, itemId: string, mediaId: string): Record<string, string> {

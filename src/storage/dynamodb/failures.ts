@@ -50,3 +50,15 @@ function isUnavailable(error: object): boolean {
   // back at all: a transport failure (the SDK wraps socket errors from another realm, code lost).
   return status === undefined || (typeof status === 'number' && status >= 500);
 }
+
+/** Runs one repository call under its deadline, translating an unreachable table into one error. */
+export async function bounded<T>(
+  timeoutMs: number,
+  call: (abortSignal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  try {
+    return await call(AbortSignal.timeout(timeoutMs));
+  } catch (error) {
+    throw storageFailure(error);
+  }
+}

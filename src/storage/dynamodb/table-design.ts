@@ -39,6 +39,11 @@ export const ITEMS_TABLE = {
 export const ownerKey = (owner: string): string => `OWNER#${ownerDigest(owner)}`;
 export const itemSortKey = (id: string): string => `ITEM#${id}`;
 export const ITEM_SORT_KEY_PREFIX = 'ITEM#';
+/** The table key of an item, in its owner's partition (`ownerKey(owner)`). */
+export const itemKey = (partition: string, id: string): Record<string, string> => ({
+  [ITEMS_TABLE.partitionKey]: partition,
+  [ITEMS_TABLE.sortKey]: itemSortKey(id),
+});
 export const ownerStatusKey = (owner: string, status: string): string =>
   `OWNER#${ownerDigest(owner)}#STATUS#${status}`;
 /** An Idempotency-Key's record, in the owner's partition; its prefix keeps it out of item queries. */
