@@ -65,6 +65,8 @@ async function startStack(): Promise<Stack> {
     DYNAMODB_ENDPOINT: engine.endpoint,
     AWS_REGION: 'us-east-1',
     PAGE_TOKEN_SECRET: randomBytes(32).toString('base64'),
+    // Required by the config; this run sends no media request, so no S3 server is started.
+    MEDIA_BUCKET: 'stress-media',
     // The run's own summary is the output: no access or EMF line per request.
     METRICS_DISABLED: 'true',
   });
