@@ -19,6 +19,7 @@ import { type ColdProfile, formatProfile, profileColdStart } from './cold-profil
 import { type ColdStartFigures, measureColdStarts } from './cold-start';
 import { measureListing } from './dynamodb-listing';
 import { benchMediaOperations, benchOperations, rejectionOperations } from './events';
+import { formatMemorySizes, type MemorySizesReport, measureMemorySizes } from './memory-sizes';
 import {
   type BenchReport,
   check,
@@ -191,6 +192,18 @@ async function main(): Promise<void> {
   step('warm: ours, media operations');
   const mediaWarm = await measureMediaWarm();
 
+  step('memory sizes: ours under Lambda heap flags and a CPU quota per size');
+  const memorySizes: MemorySizesReport | Skipped =
+    ours === undefined
+      ? { skipped: 'our bundle did not build' }
+      : await measureMemorySizes({
+          coldRunner: RUNNERS.coldStart.outfile,
+          warmRunner: RUNNERS.warm.outfile,
+          bundle: ours.bundle,
+          eventsFile,
+          workDir: OUT,
+        }).catch((error: unknown): Skipped => ({ skipped: message(error) }));
+
   step('DynamoDB listing cost (DynamoDB Local)');
   const dynamodb = await measureListing().catch((error: unknown): Skipped => ({ skipped: message(error) }));
 
@@ -217,11 +230,17 @@ async function main(): Promise<void> {
     profile,
   };
   const rejectionPath = rejectionReport(rejection);
-  await writeFile(REPORT_FILE, `${JSON.stringify({ ...report, rejectionPath, mediaWarm }, null, 2)}\n`);
+  await writeFile(
+    REPORT_FILE,
+    `${JSON.stringify({ ...report, rejectionPath, mediaWarm, memorySizes }, null, 2)}\n`,
+  );
   console.log('');
   printReport(report);
   printRejectionPath(rejectionPath);
   printMediaWarm(mediaWarm);
+  console.log(
+    `\n${'skipped' in memorySizes ? `Memory sizes: skipped (${memorySizes.skipped})` : formatMemorySizes(memorySizes).join('\n')}`,
+  );
   console.log(
     `\nWrote ${path.relative(ROOT, REPORT_FILE)}; run took ${report.durationSeconds.toFixed(0)} s.`,
   );
