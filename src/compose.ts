@@ -3,7 +3,6 @@ import bodies from '../generated/body-validators';
 import params from '../generated/params-validators';
 import { operations } from '../generated/routes';
 import { authenticating } from './auth/authenticating';
-import { verifyBearer } from './auth/jwt-verifier';
 import type { Config } from './config';
 import { ItemService } from './domain/item-service';
 import type { MediaService } from './domain/media-service';
@@ -83,5 +82,9 @@ export function composeApp(config: Config, overrides: Overrides = {}): HttpApp {
   });
   // Behind an HTTP API without a JWT authorizer the function checks bearer tokens itself, so its
   // 401s are the spec's problem+json; behind an authorizer, the caller arrives verified.
-  return config.auth === undefined ? app : authenticating(app, verifyBearer(config.auth));
+  if (config.auth === undefined) return app;
+  // Loaded only here, so behind the REST API (whose authorizer has verified the caller) jose is not
+  // in the function's cold start.
+  const { verifyBearer }: typeof import('./auth/jwt-verifier') = require('./auth/jwt-verifier');
+  return authenticating(app, verifyBearer(config.auth));
 }

@@ -3,8 +3,12 @@
  * cold start and checked. The same variables configure the JWT Lambda authorizer (src/authorizer/)
  * and the API function when it verifies tokens itself behind an HTTP API (src/config.ts).
  */
-import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
-import { type BearerVerifierOptions, DEFAULT_ALGORITHMS } from './jwt-verifier';
+// Types only: the API function reads this config at every cold start, and jose loads only where a
+// token is verified (src/compose.ts requires the verifier when the config asks for it).
+import type { JSONWebKeySet } from 'jose';
+import type { BearerVerifierOptions } from './jwt-verifier';
+
+export const DEFAULT_ALGORITHMS = ['RS256', 'ES256'] as const;
 
 export class BearerConfigError extends Error {
   override readonly name = 'BearerConfigError';
@@ -35,7 +39,7 @@ function keysFrom(env: NodeJS.ProcessEnv, issuer: string): BearerVerifierOptions
       throw new BearerConfigError('JWT_JWKS must be a JSON Web Key Set');
     }
     if (!isKeySet(keySet)) throw new BearerConfigError('JWT_JWKS must be a JSON Web Key Set');
-    return createLocalJWKSet(keySet);
+    return keySet;
   }
   const jwksUri = env.JWT_JWKS_URI || `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`;
   let keys: URL;

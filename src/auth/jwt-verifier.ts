@@ -7,10 +7,17 @@
  * it itself behind an HTTP API without a JWT authorizer (./authenticating.ts), and the local
  * gateway runs it with its own key set.
  */
-import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
+import { DEFAULT_ALGORITHMS } from './bearer-config';
 
 /** Asymmetric algorithms only: an HMAC token "signed" with the issuer's public key never verifies. */
-export const DEFAULT_ALGORITHMS = ['RS256', 'ES256'] as const;
 
 export interface BearerVerifierOptions {
   /** The `iss` every token must carry, exactly. */
@@ -18,10 +25,10 @@ export interface BearerVerifierOptions {
   /** The audience (one of them) every token must carry in `aud` or `client_id`: the API's client id or audience. */
   readonly audience: string | readonly string[];
   /**
-   * The issuer's keys: its JWKS URL (fetched over HTTPS, cached) or a key set of the caller's own
-   * (jose's `createLocalJWKSet`, say, for the local gateway).
+   * The issuer's keys: its JWKS URL (fetched over HTTPS, cached), the key set itself (a local
+   * issuer's JWT_JWKS), or a key resolver of the caller's own (jose's `createLocalJWKSet`, say).
    */
-  readonly keys: URL | JWTVerifyGetKey;
+  readonly keys: URL | JSONWebKeySet | JWTVerifyGetKey;
   readonly algorithms?: readonly string[];
   /** Seconds of clock skew tolerated on `exp`/`nbf`/`iat`. */
   readonly clockToleranceSeconds?: number;
@@ -50,7 +57,9 @@ export function verifyBearer(options: BearerVerifierOptions): BearerVerifier {
           cooldownDuration: UNKNOWN_KID_COOLDOWN_MS,
           timeoutDuration: JWKS_TIMEOUT_MS,
         })
-      : options.keys;
+      : typeof options.keys === 'function'
+        ? options.keys
+        : createLocalJWKSet(options.keys);
   const verifyOptions = {
     algorithms: [...(options.algorithms ?? DEFAULT_ALGORITHMS)],
     issuer: options.issuer,

@@ -269,7 +269,7 @@ describe('loadBearerConfig', () => {
       JWT_JWKS: JSON.stringify(published),
     });
 
-    expect(config.keys).not.toBeInstanceOf(URL);
+    expect(config.keys).toEqual(published);
     expect(await verifyBearer(config)(`Bearer ${await token()}`)).toMatchObject({ sub: 'user-1' });
   });
 
