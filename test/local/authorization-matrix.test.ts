@@ -1,7 +1,7 @@
 import type { Item } from '../../src/client';
 import type { OperationId, RequestBody } from '../../src/http/operation-types';
 import { AUTH_MODES } from '../../src/local/auth/local-authorizer';
-import { asItem, asProblem } from '../support/factories';
+import { asItem, asProblem, createMediaUpload } from '../support/factories';
 import { type DocumentedStatus, type PathParameters, pathOf, ROUTES } from '../support/operations';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { forgedTokens } from '../support/tokens';
@@ -14,9 +14,15 @@ type Credential =
 const OWNER = 'alice';
 const ANOTHER = 'mallory';
 
-/** One operation's row: a valid request aimed at alice's item, and what each valid caller gets. */
+/** What each request is aimed at: alice's item and, for operations on one media, a media of it. */
+interface Fixtures {
+  readonly item: Item;
+  readonly mediaId: string;
+}
+
+/** One operation's row: a valid request aimed at alice's fixtures, and what each valid caller gets. */
 interface OperationRow<Id extends OperationId> {
-  readonly path: (ownersItem: Item) => PathParameters<Id>;
+  readonly path: (fixtures: Fixtures) => PathParameters<Id>;
   readonly body?: RequestBody<Id>;
   readonly owner: DocumentedStatus<Id>;
   readonly 'another subject': DocumentedStatus<Id>;
@@ -26,36 +32,35 @@ interface OperationRow<Id extends OperationId> {
 const OPERATIONS = {
   listItems: { path: () => ({}), owner: 200, 'another subject': 200 },
   createItem: { path: () => ({}), body: { name: 'new' }, owner: 201, 'another subject': 201 },
-  getItem: { path: (item) => ({ itemId: item.id }), owner: 200, 'another subject': 404 },
+  getItem: { path: ({ item }) => ({ itemId: item.id }), owner: 200, 'another subject': 404 },
   replaceItem: {
-    path: (item) => ({ itemId: item.id }),
+    path: ({ item }) => ({ itemId: item.id }),
     body: { name: 'taken over' },
     owner: 200,
     'another subject': 404,
   },
   updateItem: {
-    path: (item) => ({ itemId: item.id }),
+    path: ({ item }) => ({ itemId: item.id }),
     body: { name: 'taken over' },
     owner: 200,
     'another subject': 404,
   },
-  deleteItem: { path: (item) => ({ itemId: item.id }), owner: 204, 'another subject': 404 },
-  listMedia: { path: (item) => ({ itemId: item.id }), owner: 200, 'another subject': 404 },
+  deleteItem: { path: ({ item }) => ({ itemId: item.id }), owner: 204, 'another subject': 404 },
+  listMedia: { path: ({ item }) => ({ itemId: item.id }), owner: 200, 'another subject': 404 },
   createMediaUpload: {
-    path: (item) => ({ itemId: item.id }),
+    path: ({ item }) => ({ itemId: item.id }),
     body: { contentType: 'image/png', size: 10 },
     owner: 201,
     'another subject': 404,
   },
-  // A media id that names nothing: alice gets 404 as mallory does; test/media proves real media are hidden.
   getMedia: {
-    path: (item) => ({ itemId: item.id, mediaId: '01936b30-7e21-7b44-9c0d-2f8a6e1b3c57' }),
-    owner: 404,
+    path: ({ item, mediaId }) => ({ itemId: item.id, mediaId }),
+    owner: 200,
     'another subject': 404,
   },
   deleteMedia: {
-    path: (item) => ({ itemId: item.id, mediaId: '01936b30-7e21-7b44-9c0d-2f8a6e1b3c57' }),
-    owner: 404,
+    path: ({ item, mediaId }) => ({ itemId: item.id, mediaId }),
+    owner: 204,
     'another subject': 404,
   },
 } satisfies { readonly [Id in OperationId]: OperationRow<Id> };
@@ -76,7 +81,7 @@ const isAuthenticated = (kind: string): kind is (typeof AUTHENTICATED)[number] =
 
 /** One operation's row, widened so rows of different operations can be used alike. */
 function rowOf(id: OperationId): {
-  readonly path: (ownersItem: Item) => Readonly<Record<string, unknown>>;
+  readonly path: (fixtures: Fixtures) => Readonly<Record<string, unknown>>;
   readonly body?: unknown;
   readonly owner: number;
   readonly 'another subject': number;
@@ -151,15 +156,19 @@ describe.each(SETUPS)('authorization matrix: $label', ({ label, transport, authM
 
   it.each(cells)('$route.operationId with $kind → $expected', async ({ route, kind, expected }) => {
     // Prepare
-    const ownersItem = asItem(
+    const item = asItem(
       await api.call('POST', '/items', { body: { name: 'alice private' }, subject: OWNER }),
     );
+    // Operations on one media get a real media of alice's item, so the owner's row is a success.
+    const mediaId = route.template.includes('{mediaId}')
+      ? (await createMediaUpload(api, item.id, undefined, OWNER)).id
+      : '';
     const credential = credentials.find((candidate) => candidate.kind === kind);
     if (credential === undefined) throw new Error(`no credential ${kind}`);
     const row = rowOf(route.operationId);
 
     // Act
-    const response = await api.call(route.method, pathOf(route, row.path(ownersItem)), {
+    const response = await api.call(route.method, pathOf(route, row.path({ item, mediaId })), {
       ...(row.body !== undefined && { body: row.body }),
       ...('subject' in credential ? { subject: credential.subject } : { subject: null }),
       ...('authorization' in credential &&
@@ -179,10 +188,13 @@ describe.each(SETUPS)('authorization matrix: $label', ({ label, transport, authM
     if (kind !== 'owner') {
       // Whoever asked, alice's item is exactly as she left it, and nothing they got back shows it
       // (an error may echo the id they sent, never her item's contents).
-      expect(asItem(await api.call('GET', `/items/${ownersItem.id}`, { subject: OWNER }))).toEqual(
-        ownersItem,
-      );
-      expect(response.body).not.toContain(ownersItem.name);
+      expect(asItem(await api.call('GET', `/items/${item.id}`, { subject: OWNER }))).toEqual(item);
+      expect(response.body).not.toContain(item.name);
+      // …and her media is still there.
+      if (mediaId !== '') {
+        const media = await api.call('GET', `/items/${item.id}/media/${mediaId}`, { subject: OWNER });
+        expect(media.status).toBe(200);
+      }
     }
   });
 });
