@@ -64,18 +64,36 @@ function callerOf(authorizer: unknown): Caller | undefined {
  */
 export function basePathOf(publicPath: string | undefined, resource: string): string {
   if (publicPath === undefined || resource === '' || resource.includes('+}')) return '';
-  const resourceSegments = segmentCount(resource);
-  const segments = publicPath.split('/').filter((segment) => segment !== '');
-  const prefix = segments.length - resourceSegments;
+  const prefix = segmentCount(publicPath) - segmentCount(resource);
   if (prefix <= 0) return '';
+  // The first `prefix` segments, each as `/<segment>`; scanned in place, as this runs on every request.
   let basePath = '';
-  for (let i = 0; i < prefix; i++) basePath += `/${segments[i] ?? ''}`;
+  let taken = 0;
+  let start = -1;
+  for (let i = 0; i <= publicPath.length; i++) {
+    if (i < publicPath.length && publicPath.charCodeAt(i) !== SLASH) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    basePath += `/${publicPath.slice(start, i)}`;
+    start = -1;
+    if (++taken === prefix) break;
+  }
   return basePath;
 }
 
+const SLASH = 0x2f;
+
+/** Non-empty segments, so `/dev//items/` counts two. */
 function segmentCount(path: string): number {
   let count = 0;
-  for (const segment of path.split('/')) if (segment !== '') count++;
+  let inSegment = false;
+  for (let i = 0; i < path.length; i++) {
+    const slash = path.charCodeAt(i) === SLASH;
+    if (!slash && !inSegment) count++;
+    inSegment = !slash;
+  }
   return count;
 }
 

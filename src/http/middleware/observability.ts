@@ -13,8 +13,11 @@ import { responseValidationMiddleware } from './response-validation';
  */
 export function observabilityMiddleware(config: Config, logger: Logger): Middleware[] {
   const metrics = metricsRecorder(config.metricsNamespace);
+  const records = recordsOf(logger);
+  // With neither access lines (LOG_LEVEL above info) nor metrics, there is nothing to time or write.
+  const writesLines = config.metricsEnabled || records.enabled('info');
   return [
-    accessLogMiddleware({ records: recordsOf(logger), ...(config.metricsEnabled && { metrics }) }),
+    ...(writesLines ? [accessLogMiddleware({ records, ...(config.metricsEnabled && { metrics }) })] : []),
     ...(config.responseValidationSampleRate > 0
       ? [
           responseValidationMiddleware({
