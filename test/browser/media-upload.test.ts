@@ -6,13 +6,11 @@
  *
  * Needs Debian's chromium (/usr/bin/chromium): skipped without it, except in CI, where it fails.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import spec from '../../generated/openapi.json';
 import { composeApp } from '../../src/compose';
 import { loadConfig } from '../../src/config';
@@ -20,23 +18,9 @@ import { toProxyHandler } from '../../src/lambda-proxy';
 import { ephemeralIdentity } from '../../src/local/auth/local-identity';
 import { startGateway } from '../../src/local/gateway';
 import { methodsByTemplate } from '../../src/spec/openapi-document';
+import { describeWithChromium, launchChromium } from '../support/chromium';
 import { solidPng } from '../support/png';
 import { createTestTable } from '../support/table';
-
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI !== undefined && process.env.CI !== '') {
-  throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (.ci/ensure-chromium.sh)`);
-}
-const describeWithChromium = available ? describe : describe.skip;
 
 describeWithChromium('media upload from a browser page on another origin', () => {
   let page: Server;
@@ -71,12 +55,7 @@ describeWithChromium('media upload from a browser page on another origin', () =>
 
   it('uploads a generated PNG through the presigned URL and shows it from the download URL', async () => {
     const userDataDir = await mkdtemp(path.join(tmpdir(), 'chromium-profile-'));
-    const browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-      viewport: { width: 760, height: 620 },
-    });
+    const browser = await launchChromium(userDataDir, { width: 760, height: 620 });
     try {
       const tab = await browser.newPage();
       const failures: string[] = [];

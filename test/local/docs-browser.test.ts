@@ -6,41 +6,24 @@
  * (.ci/ensure-chromium.sh). UPDATE_DOCS_SCREENSHOT=1 refreshes docs/images/docs-page.png.
  */
 import { type ChildProcess, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { operations } from '../../generated/routes';
 import { freePort } from '../../src/local/free-port';
+import { describeWithChromium, launchChromium } from '../support/chromium';
 import { startLocalServer, stopLocalServer } from '../support/local-server';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const available = existsSync(CHROMIUM) || process.env.CI !== undefined;
-if (!available)
-  console.warn(
-    `docs browser test skipped: ${CHROMIUM} is missing (apt-get install chromium, or run .ci/ensure-chromium.sh)`,
-  );
 
-/** Starts `npm start`'s program on a free port; resolves once it listens. */
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const { child } = await startLocalServer({ PORT: String(port), DATA_DIR: dataDir, DYNAMODB_ENDPOINT: '' });
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
-// Skipped only without Chromium outside CI, as the header says.
-(available ? describe : describe.skip)('docs page in headless Chromium', () => {
+describeWithChromium('docs page in headless Chromium', () => {
   let dataDir: string;
   let server: { child: ChildProcess; url: string } | undefined;
   let context: BrowserContext | undefined;
@@ -73,12 +56,7 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
       encoding: 'utf8',
     }).trim();
     let started = Date.now();
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-      viewport: { width: 1280, height: 900 },
-    });
+    context = await launchChromium(profile, { width: 1280, height: 900 });
     timings.browserLaunchMs = Date.now() - started;
     const page = context.pages()[0] ?? (await context.newPage());
     const requested: string[] = [];
