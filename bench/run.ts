@@ -102,6 +102,23 @@ const WITHOUT_LINE = {
   env: { LOG_LEVEL: 'warn', METRICS_DISABLED: 'true' },
 } as const;
 
+/**
+ * The baseline with the line a request writes (bench/entries/hand-written-logged.ts), warm only:
+ * ours writes one access/EMF line per request (issue 13), the plain baseline none. The first row
+ * builds the line per request as a hand-written handler would, the reference for reading ours like
+ * for like; the second writes a constant line of the same length, what the write alone costs.
+ */
+const LOGGED_BASELINE = {
+  name: 'hand-written + access line',
+  description: 'the baseline writing the same access/EMF line, one JSON.stringify per request (warm only)',
+  entry: 'bench/entries/hand-written-logged.ts',
+} as const;
+const WRITE_FLOOR = {
+  name: 'hand-written + constant line',
+  description: 'the baseline writing a line of that length serialised once: the write alone (warm only)',
+  env: { BENCH_LINE: 'constant' },
+} as const;
+
 const RUNNERS = {
   coldStart: { entry: 'bench/runners/cold-start.ts', outfile: path.join(OUT, 'runner.js') },
   warm: { entry: 'bench/runners/warm.ts', outfile: path.join(OUT, 'warm-runner.js') },
@@ -144,6 +161,8 @@ async function main(): Promise<void> {
   await Promise.all(Object.values(RUNNERS).map(({ entry, outfile }) => buildRunner(entry, outfile)));
   const ourRouter = await buildOurRouter();
   const built = await Promise.all(VARIANTS.map(buildVariant));
+  const logged = await buildVariant(LOGGED_BASELINE);
+  for (const error of logged.errors) step(`  ${LOGGED_BASELINE.name}: ${error}`);
   for (const { variant, errors } of built) for (const error of errors) step(`  ${variant.name}: ${error}`);
 
   const eventsFile = path.join(OUT, 'events.json');
@@ -172,6 +191,15 @@ async function main(): Promise<void> {
     ours === undefined
       ? { error: 'our bundle did not build' }
       : await measureWarm(ours.bundle, eventsFile, { ...process.env, ...WITHOUT_LINE.env });
+
+  const measureLogged = async (env?: NodeJS.ProcessEnv): Promise<WarmResult | { error: string }> =>
+    logged.bundle === undefined
+      ? { error: 'the logged baseline did not build' }
+      : measureWarm(logged.bundle, eventsFile, env);
+  step(`warm: ${LOGGED_BASELINE.name}`);
+  const loggedWarm = await measureLogged();
+  step(`warm: ${WRITE_FLOOR.name}`);
+  const floorWarm = await measureLogged({ ...process.env, ...WRITE_FLOOR.env });
 
   step(`cold-start profile: ${PROFILE_RUNS} profiled processes of the shipped Lambda`);
   const profile = await measureProfile(eventsFile);
@@ -212,6 +240,8 @@ async function main(): Promise<void> {
       built.map((b) => variantReport(b, cold.get(b.variant.name), warm.get(b.variant.name))),
     )),
     warmOnlyReport(WITHOUT_LINE, withoutLine),
+    warmOnlyReport(LOGGED_BASELINE, loggedWarm),
+    warmOnlyReport(WRITE_FLOOR, floorWarm),
   ];
   const base = variants.find((v) => v.name === BASELINE)?.figures ?? {};
   const compared = variants.map((v) => ({ ...v, ratios: ratiosOf(v.figures, base) }));
@@ -518,15 +548,32 @@ function warmOnlyReport(
   };
 }
 
+/** Rows that measure the baseline itself: references, not candidates for a goal. */
+const REFERENCES = new Set<string>([BASELINE, LOGGED_BASELINE.name, WRITE_FLOOR.name]);
+
 function goals(variants: readonly VariantReport[], routing: RoutingReport | Skipped): GoalCheck[] {
   const checks: GoalCheck[] = [];
-  for (const { name, ratios } of variants.filter((v) => v.name !== BASELINE)) {
+  for (const { name, ratios } of variants.filter((v) => !REFERENCES.has(v.name))) {
     const warmOnly = name === WITHOUT_LINE.name;
     if (!warmOnly) checks.push(check('cold start', GOALS.coldStart, name, ratios.coldStart));
     for (const [operationId, ratio] of Object.entries(ratios.warm ?? {})) {
       checks.push(check(`warm ${operationId}`, GOALS.warmPerOperation, name, ratio));
     }
     if (!warmOnly) checks.push(check('bundle size', GOALS.bundle, name, ratios.bundle));
+  }
+  // Like for like: ours and the baseline both writing the line each request writes.
+  const ours = variants.find((v) => v.name === 'ours')?.figures.warmMicros;
+  const reference = variants.find((v) => v.name === LOGGED_BASELINE.name)?.figures.warmMicros;
+  for (const [operationId, micros] of Object.entries(ours ?? {})) {
+    const base = reference?.[operationId];
+    checks.push(
+      check(
+        `warm ${operationId}, both writing the line`,
+        GOALS.warmPerOperation,
+        `ours vs ${LOGGED_BASELINE.name}`,
+        base === undefined ? undefined : micros / base,
+      ),
+    );
   }
   if (!('skipped' in routing)) {
     for (const router of Object.keys(routing.ratios)) {

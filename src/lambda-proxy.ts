@@ -19,10 +19,12 @@ export function toProxyHandler(app: HttpApp): ProxyHandler {
 // Runs on every request: plain loops, no intermediate arrays.
 function toHttpRequest(event: APIGatewayProxyEvent): HttpRequest {
   const basePath = basePathOf(event.requestContext.path, event.resource);
+  const { body, bodyUnreadable } = decodeBody(event.body, event.isBase64Encoded);
+  // Every member present, absent ones undefined: one object shape for every request.
   return {
     method: event.httpMethod.toUpperCase(),
     path: apiPathOf(event, basePath),
-    ...(basePath !== '' && { basePath }),
+    basePath: basePath === '' ? undefined : basePath,
     // The resource API Gateway routed on; locally, the gateway fills it the same way.
     routeHint:
       event.resource === ''
@@ -30,7 +32,8 @@ function toHttpRequest(event: APIGatewayProxyEvent): HttpRequest {
         : { template: event.resource, pathParameters: definedValues(event.pathParameters) },
     headers: lowerCaseHeaders(event),
     query: queryOf(event),
-    ...decodeBody(event.body, event.isBase64Encoded),
+    body,
+    bodyUnreadable,
     requestId: event.requestContext.requestId,
     caller: callerOf(event.requestContext.authorizer),
   };
@@ -67,6 +70,8 @@ export function basePathOf(publicPath: string | undefined, resource: string): st
   const prefix = segmentCount(publicPath) - segmentCount(resource);
   if (prefix <= 0) return '';
   // The first `prefix` segments, each as `/<segment>`; scanned in place, as this runs on every request.
+  // A path with one slash before each segment (what gateways send) is its own prefix: one slice.
+  let regular = publicPath.charCodeAt(0) === SLASH;
   let basePath = '';
   let taken = 0;
   let start = -1;
@@ -75,10 +80,15 @@ export function basePathOf(publicPath: string | undefined, resource: string): st
       if (start < 0) start = i;
       continue;
     }
-    if (start < 0) continue;
-    basePath += `/${publicPath.slice(start, i)}`;
+    if (start < 0) {
+      // The segments taken so far were regular: their text is the slice up to this slash.
+      if (i > 0 && regular) basePath = publicPath.slice(0, i - 1);
+      if (i > 0) regular = false;
+      continue;
+    }
+    if (!regular) basePath += `/${publicPath.slice(start, i)}`;
     start = -1;
-    if (++taken === prefix) break;
+    if (++taken === prefix) return regular ? publicPath.slice(0, i) : basePath;
   }
   return basePath;
 }

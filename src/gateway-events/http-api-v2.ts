@@ -23,6 +23,7 @@ export function toHttpRequest(event: APIGatewayProxyEventV2): HttpRequest {
   }
   // v2 moves Cookie headers into `cookies`; the app reads headers, as it does behind the REST API.
   if (event.cookies !== undefined && event.cookies.length > 0) headers.cookie = event.cookies.join('; ');
+  const { body, bodyUnreadable } = decodeBody(event.body, event.isBase64Encoded);
   return {
     method: event.requestContext.http.method.toUpperCase(),
     // rawPath is the path as sent (the API uses the $default stage, so it carries no stage prefix).
@@ -30,7 +31,8 @@ export function toHttpRequest(event: APIGatewayProxyEventV2): HttpRequest {
     routeHint: routeHint(event.routeKey, event.pathParameters),
     headers,
     query: parseQuery(event.rawQueryString),
-    ...decodeBody(event.body, event.isBase64Encoded),
+    body,
+    bodyUnreadable,
     requestId: event.requestContext.requestId,
     caller: jwtCaller(event.requestContext),
   };

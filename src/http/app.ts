@@ -102,7 +102,8 @@ function invoke<Id extends OperationId>(
 
 function toHttpResponse(result: OperationResult): HttpResponse {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(result.headers)) headers[name.toLowerCase()] = String(value);
+  // A loop over the names, not Object.entries: no array of pairs per response.
+  for (const name in result.headers) headers[name.toLowerCase()] = String(Reflect.get(result.headers, name));
   if (result.body === undefined) return { status: result.status, headers };
   headers['content-type'] = 'application/json';
   return { status: result.status, headers, body: JSON.stringify(result.body) };

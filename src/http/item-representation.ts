@@ -29,6 +29,7 @@ export function entityTag(item: Item): string {
 }
 
 const ENTITY_TAG = /^(W\/)?"(\d{1,15})"$/;
+const SINGLE_STRONG_TAG = /^"(\d{1,15})"$/;
 const MAX_ENTITY_TAGS = 100;
 
 /**
@@ -37,7 +38,11 @@ const MAX_ENTITY_TAGS = 100;
  * of only weak tags allows no version at all.
  */
 export function expectedVersions(ifMatch: string | undefined): readonly number[] | undefined {
-  if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
+  if (ifMatch === undefined) return undefined;
+  // What clients send nearly always: one strong tag, echoed from an ETag.
+  const single = SINGLE_STRONG_TAG.exec(ifMatch);
+  if (single !== null) return [Number(single[1])];
+  if (ifMatch.trim() === '*') return undefined;
   const versions: number[] = [];
   for (const tag of ifMatch.split(',').map((part) => part.trim())) {
     const match = ENTITY_TAG.exec(tag);

@@ -318,6 +318,13 @@ const CASES: readonly Case[] = [
     status: 413,
     type: '/problems/body-too-large',
   },
+  {
+    // 30,000 characters, 90,000 bytes of UTF-8: too large by bytes, not by length.
+    name: 'a body over the limit only in UTF-8 bytes',
+    request: post(json({ name: 'x', description: '€'.repeat(30_000) })),
+    status: 413,
+    type: '/problems/body-too-large',
+  },
   // Problem details in words.
   {
     name: 'If-Match: garbage',
