@@ -609,10 +609,7 @@ export interface components {
          * @example 20
          */
         Limit: number;
-        /**
-         * @description The `nextToken` of the previous page, unchanged.
-         * @example eyJ2IjoxLCJrIjoiMDE5MzZiMmQtMWMwNy03YTUyLThlNDQtMGY5ZDNiN2EyYzE4In0.q1Jx7o2v
-         */
+        /** @description The `nextToken` of the previous page, unchanged. Leave it out for the first page. (No example here on purpose: docs tools fill a parameter with its example, and a token this API did not issue is refused.) */
         NextToken: string;
         /**
          * @description Only list items with this status.
@@ -670,10 +667,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
-                /**
-                 * @description The `nextToken` of the previous page, unchanged.
-                 * @example eyJ2IjoxLCJrIjoiMDE5MzZiMmQtMWMwNy03YTUyLThlNDQtMGY5ZDNiN2EyYzE4In0.q1Jx7o2v
-                 */
+                /** @description The `nextToken` of the previous page, unchanged. Leave it out for the first page. (No example here on purpose: docs tools fill a parameter with its example, and a token this API did not issue is refused.) */
                 nextToken?: components["parameters"]["NextToken"];
                 /**
                  * @description Only list items with this status.
