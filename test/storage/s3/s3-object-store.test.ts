@@ -107,7 +107,7 @@ describe('S3ObjectStore against the local S3 (signature-verifying)', () => {
   it.each([
     ["it's (1).png", `attachment; filename="it's (1).png"`],
     ['résumé.png', `attachment; filename="r_sum_.png"; filename*=UTF-8''r%C3%A9sum%C3%A9.png`],
-  ])('serves a download named %s, whose URL carries characters RFC 3986 escapes', async (fileName, disposition) => {
+  ])('serves a download named %s (RFC 3986 escapes in its URL)', async (fileName, disposition) => {
     const key = newMediaObjectKey();
     const put = await store.presignPut(key, { contentType: 'image/png', size: png.length });
     await fetch(put.url, { method: 'PUT', headers: put.headers, body: png });
