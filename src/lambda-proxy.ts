@@ -69,28 +69,32 @@ export function basePathOf(publicPath: string | undefined, resource: string): st
   if (publicPath === undefined || resource === '' || resource.includes('+}')) return '';
   const prefix = segmentCount(publicPath) - segmentCount(resource);
   if (prefix <= 0) return '';
-  // The first `prefix` segments, each as `/<segment>`; scanned in place, as this runs on every request.
-  // A path with one slash before each segment (what gateways send) is its own prefix: one slice.
+  // Where the first `prefix` segments end, scanned in place, as this runs on every request. With one
+  // slash before each segment (what gateways send) that prefix is the base path as it stands.
   let regular = publicPath.charCodeAt(0) === SLASH;
-  let basePath = '';
   let taken = 0;
   let start = -1;
+  let end = publicPath.length;
   for (let i = 0; i <= publicPath.length; i++) {
     if (i < publicPath.length && publicPath.charCodeAt(i) !== SLASH) {
       if (start < 0) start = i;
       continue;
     }
     if (start < 0) {
-      // The segments taken so far were regular: their text is the slice up to this slash.
-      if (i > 0 && regular) basePath = publicPath.slice(0, i - 1);
       if (i > 0) regular = false;
       continue;
     }
-    if (!regular) basePath += `/${publicPath.slice(start, i)}`;
     start = -1;
-    if (++taken === prefix) return regular ? publicPath.slice(0, i) : basePath;
+    if (++taken === prefix) {
+      end = i;
+      break;
+    }
   }
-  return basePath;
+  const prefixText = publicPath.slice(0, end);
+  // Empty segments (`//dev//items`) are dropped: segmentCount does not count them either.
+  if (regular) return prefixText;
+  const segments = prefixText.split('/').filter((segment) => segment !== '');
+  return `/${segments.join('/')}`;
 }
 
 const SLASH = 0x2f;

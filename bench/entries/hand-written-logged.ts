@@ -9,35 +9,33 @@
  * write alone, with nothing built per request, the floor of any handler that logs each request.
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { operations } from '../../generated/routes';
+import { ACCESS_MESSAGE } from '../../src/http/middleware/access-log';
+import { METRIC, METRICS_SERVICE, NO_OPERATION } from '../../src/http/middleware/metrics';
 import type { ProxyHandler } from '../../src/lambda-proxy';
+import { callerOf } from '../item-operations';
 import { handler as handWritten } from './hand-written';
 
-const OPERATIONS: Readonly<Record<string, string>> = {
-  'GET /items': 'listItems',
-  'POST /items': 'createItem',
-  'GET /items/{itemId}': 'getItem',
-  'PUT /items/{itemId}': 'replaceItem',
-  'PATCH /items/{itemId}': 'updateItem',
-  'DELETE /items/{itemId}': 'deleteItem',
-};
+/** operationId by `METHOD /template`, from the generated route table, as the gateway's resource names it. */
+const OPERATIONS = new Map(
+  operations.map((route) => [`${route.method} ${route.template}`, route.operationId]),
+);
 
 const DEFINITIONS = [
-  { Name: 'Requests', Unit: 'Count' },
-  { Name: 'Latency', Unit: 'Milliseconds' },
-  { Name: '4XXError', Unit: 'Count' },
-  { Name: '5XXError', Unit: 'Count' },
+  { Name: METRIC.requests, Unit: 'Count' },
+  { Name: METRIC.latency, Unit: 'Milliseconds' },
+  { Name: METRIC.clientErrors, Unit: 'Count' },
+  { Name: METRIC.serverErrors, Unit: 'Count' },
 ];
 
 let coldStart = true;
 
 function line(event: APIGatewayProxyEvent, status: number, latencyMs: number, cold: boolean): string {
-  const claims: unknown = event.requestContext.authorizer?.claims;
-  const subject = typeof claims === 'object' && claims !== null && 'sub' in claims ? claims.sub : undefined;
-  const operation = OPERATIONS[`${event.httpMethod} ${event.resource}`] ?? 'none';
+  const operation = OPERATIONS.get(`${event.httpMethod} ${event.resource}`) ?? NO_OPERATION;
   const at = Date.now();
   return JSON.stringify({
     level: 'info',
-    message: 'request',
+    message: ACCESS_MESSAGE,
     timestamp: new Date(at).toISOString(),
     requestId: event.requestContext.requestId,
     operationId: operation,
@@ -46,24 +44,24 @@ function line(event: APIGatewayProxyEvent, status: number, latencyMs: number, co
     status,
     latencyMs,
     coldStart: cold,
-    subject,
+    subject: callerOf(event)?.owner,
     _aws: {
       Timestamp: at,
       CloudWatchMetrics: [
         {
           Namespace: 'ItemsApi',
           Dimensions: [['Service', 'Operation'], ['Service']],
-          Metrics: cold ? [...DEFINITIONS, { Name: 'ColdStart', Unit: 'Count' }] : DEFINITIONS,
+          Metrics: cold ? [...DEFINITIONS, { Name: METRIC.coldStart, Unit: 'Count' }] : DEFINITIONS,
         },
       ],
     },
-    Service: 'items-api',
+    Service: METRICS_SERVICE,
     Operation: operation,
-    Requests: 1,
-    Latency: latencyMs,
-    '4XXError': status >= 400 && status < 500 ? 1 : 0,
-    '5XXError': status >= 500 ? 1 : 0,
-    ...(cold && { ColdStart: 1 }),
+    [METRIC.requests]: 1,
+    [METRIC.latency]: latencyMs,
+    [METRIC.clientErrors]: status >= 400 && status < 500 ? 1 : 0,
+    [METRIC.serverErrors]: status >= 500 ? 1 : 0,
+    ...(cold && { [METRIC.coldStart]: 1 }),
   });
 }
 
