@@ -14,19 +14,19 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { v7 as uuidv7 } from 'uuid';
-import type { ItemStatus } from '../src/domain/item';
-import { startDynamoDbEngine } from '../src/local/dynamodb-engine';
-import { ensureItemsTable } from '../src/local/items-table';
+import { startDynamoDbEngine } from '../src/local/engines/dynamodb-engine';
+import { ensureItemsTable } from '../src/local/engines/items-table';
+import * as repositoryModule from '../src/resources/items/dynamodb-item-repository';
+import type { ItemStatus } from '../src/resources/items/item';
+import { type ItemRecord, toItemRecord } from '../src/resources/items/item-record';
+import type { ItemListQuery } from '../src/resources/items/item-repository';
 import { createDocumentClient, createDynamoDbClient } from '../src/storage/dynamodb/document-client';
-import * as repositoryModule from '../src/storage/dynamodb/dynamodb-item-repository';
-import { type ItemRecord, toItemRecord } from '../src/storage/dynamodb/item-record';
 import {
   ITEM_SORT_KEY_PREFIX,
   ITEMS_TABLE,
   ownerKey,
   ownerStatusKey,
 } from '../src/storage/dynamodb/table-design';
-import type { ItemListQuery } from '../src/storage/item-repository';
 
 const TABLE_NAME = 'bench-items';
 const REGION = 'us-east-1';

@@ -6,7 +6,7 @@
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { v7 as uuidv7 } from 'uuid';
-import { ItemNotFoundError, VersionMismatchError } from '../src/domain/errors';
+import { ItemNotFoundError, VersionMismatchError } from '../src/errors/client-error';
 import {
   DEFAULT_ITEM_STATUS,
   type Item,
@@ -16,8 +16,8 @@ import {
   type ItemStatus,
   mergePatchChanges,
   replacementChanges,
-} from '../src/domain/item';
-import type { ItemRepository } from '../src/storage/item-repository';
+} from '../src/resources/items/item';
+import type { ItemRepository } from '../src/resources/items/item-repository';
 
 export interface ListQuery {
   readonly limit: number;

@@ -4,8 +4,8 @@
  * not kept. Thousands of timed creates then leave every list page the same size, and every timed
  * PUT, PATCH and DELETE finds the item still at version 1, so one `If-Match: "1"` fits them all.
  */
-import { ItemNotFoundError, VersionMismatchError } from '../src/domain/errors';
-import type { Item, ItemChanges } from '../src/domain/item';
+import { ItemNotFoundError, VersionMismatchError } from '../src/errors/client-error';
+import type { Item, ItemChanges } from '../src/resources/items/item';
 import type {
   IdempotencyClaim,
   InsertResult,
@@ -13,7 +13,7 @@ import type {
   ItemListQuery,
   ItemRepository,
   WriteId,
-} from '../src/storage/item-repository';
+} from '../src/resources/items/item-repository';
 
 /** The caller every benchmark request is made for. */
 export const BENCH_OWNER = 'bench-user';

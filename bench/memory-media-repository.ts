@@ -3,10 +3,10 @@
  * fixed set of media on the bench item; writes are checked and answered, not kept, so every timed
  * call finds the same state.
  */
-import { ItemNotFoundError, MediaLimitReachedError, MediaNotFoundError } from '../src/domain/errors';
-import type { Media } from '../src/domain/media';
-import type { IdempotencyClaim, WriteId } from '../src/storage/item-repository';
-import type { MediaInsertResult, MediaRepository } from '../src/storage/media-repository';
+import { ItemNotFoundError, MediaLimitReachedError, MediaNotFoundError } from '../src/errors/client-error';
+import type { IdempotencyClaim, WriteId } from '../src/resources/items/item-repository';
+import type { Media } from '../src/resources/media/media';
+import type { MediaInsertResult, MediaRepository } from '../src/resources/media/media-repository';
 import { BENCH_ITEM, BENCH_OWNER } from './memory-item-repository';
 
 /** A ready picture on the bench item, as getMedia answers it with a download URL. */

@@ -9,8 +9,8 @@ import addFormats from 'ajv-formats';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import OpenAPIBackend, { type Context, type Document, type Options } from 'openapi-backend';
 import spec from '../generated/openapi.json';
-import type { ItemFields, ItemMergePatch, ItemStatus } from '../src/domain/item';
-import type { ProxyHandler } from '../src/lambda-proxy';
+import type { ProxyHandler } from '../src/gateway-events/rest-api-v1';
+import type { ItemFields, ItemMergePatch, ItemStatus } from '../src/resources/items/item';
 import { type BenchCaller, callerOf, headerOf, itemOperations, respond } from './item-operations';
 import { MemoryItemRepository } from './memory-item-repository';
 

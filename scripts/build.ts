@@ -15,7 +15,7 @@ export const AUTHORIZER_DIST = path.join(root, 'dist/authorizer');
 export const MEDIA_WORKERS_DIST = path.join(root, 'dist/media-workers');
 
 export const LAMBDA_BUILD_OPTIONS: BuildOptions = {
-  entryPoints: [path.join(root, 'src/lambda.ts')],
+  entryPoints: [path.join(root, 'src/entries/api.ts')],
   bundle: true,
   platform: 'node',
   // Lambda runs nodejs22.x; the bundle carries its own pinned AWS SDK rather than the runtime's.
@@ -84,7 +84,7 @@ export async function buildAuthorizer(outdir: string = AUTHORIZER_DIST): Promise
   await rm(outdir, { recursive: true, force: true });
   await build({
     ...LAMBDA_BUILD_OPTIONS,
-    entryPoints: [path.join(root, 'src/authorizer/lambda.ts')],
+    entryPoints: [path.join(root, 'src/entries/authorizer.ts')],
     outfile: path.join(outdir, 'index.js'),
   });
   return outdir;
@@ -99,8 +99,8 @@ export async function buildMediaWorkers(outdir: string = MEDIA_WORKERS_DIST): Pr
   await build({
     ...LAMBDA_SHIPPED_OPTIONS,
     entryPoints: {
-      stream: path.join(root, 'src/workers/media-stream-lambda.ts'),
-      uploads: path.join(root, 'src/workers/media-uploads-lambda.ts'),
+      stream: path.join(root, 'src/entries/table-stream.ts'),
+      uploads: path.join(root, 'src/entries/media-uploads.ts'),
     },
     outdir,
   });

@@ -7,7 +7,7 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import spec from '../generated/openapi.json';
-import { assetDirectory, DOCS_ASSETS, docsPage, specJsonText } from '../src/local/docs';
+import { assetDirectory, DOCS_ASSETS, docsPage, specJsonText } from '../src/local/dev-tools/docs';
 
 const root = path.resolve(__dirname, '..');
 

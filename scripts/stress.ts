@@ -8,13 +8,13 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import spec from '../generated/openapi.json';
-import { composeApp } from '../src/compose';
+import { composeApp } from '../src/compose-app';
 import { loadConfig } from '../src/config';
-import { toProxyHandler } from '../src/lambda-proxy';
-import { ephemeralIdentity } from '../src/local/auth/local-identity';
-import { startDynamoDbEngine } from '../src/local/dynamodb-engine';
-import { startGateway } from '../src/local/gateway';
-import { ensureItemsTable } from '../src/local/items-table';
+import { toProxyHandler } from '../src/gateway-events/rest-api-v1';
+import { ephemeralIdentity } from '../src/local/dev-tools/identity';
+import { startDynamoDbEngine } from '../src/local/engines/dynamodb-engine';
+import { ensureItemsTable } from '../src/local/engines/items-table';
+import { startGateway } from '../src/local/gateway/server';
 import { createJsonLogger } from '../src/logger';
 import { methodsByTemplate } from '../src/spec/openapi-document';
 import { createDynamoDbClient } from '../src/storage/dynamodb/document-client';

@@ -10,9 +10,9 @@
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { operations } from '../../generated/routes';
+import type { ProxyHandler } from '../../src/gateway-events/rest-api-v1';
 import { ACCESS_MESSAGE } from '../../src/http/middleware/access-log';
 import { METRIC, METRICS_SERVICE, NO_OPERATION } from '../../src/http/middleware/metrics';
-import type { ProxyHandler } from '../../src/lambda-proxy';
 import { callerOf } from '../item-operations';
 import { handler as handWritten } from './hand-written';
 

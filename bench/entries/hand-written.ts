@@ -3,8 +3,9 @@
  * on the route API Gateway matched, JSON.parse of the body, the same in-memory store, and
  * JSON.stringify of the answer. Kept for the benchmark only; never shipped.
  */
-import type { ItemFields, ItemMergePatch, ItemStatus } from '../../src/domain/item';
-import type { ProxyHandler } from '../../src/lambda-proxy';
+
+import type { ProxyHandler } from '../../src/gateway-events/rest-api-v1';
+import type { ItemFields, ItemMergePatch, ItemStatus } from '../../src/resources/items/item';
 import { createDocumentClient } from '../../src/storage/dynamodb/document-client';
 import { callerOf, headerOf, itemOperations, respond } from '../item-operations';
 import { MemoryItemRepository } from '../memory-item-repository';

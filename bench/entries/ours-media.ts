@@ -4,12 +4,12 @@
  * fixed credentials; nothing is sent). Warm only: it loads the media module up front, so its cold
  * start is not the shipped function's.
  */
-import { composeApp } from '../../src/compose';
-import * as mediaModule from '../../src/compose-media';
+import { composeApp } from '../../src/compose-app';
 import { loadConfig } from '../../src/config';
-import { MediaService } from '../../src/domain/media-service';
-import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
-import { S3ObjectStore } from '../../src/storage/s3/s3-object-store';
+import { type ProxyHandler, toProxyHandler } from '../../src/gateway-events/rest-api-v1';
+import * as mediaModule from '../../src/resources/media/compose-media';
+import { MediaService } from '../../src/resources/media/media-service';
+import { S3ObjectStore } from '../../src/resources/media/s3-object-store';
 import { MemoryItemRepository } from '../memory-item-repository';
 import { MemoryMediaRepository } from '../memory-media-repository';
 

@@ -2,9 +2,9 @@
  * Benchmark entry for our Lambda: the shipped handler (src/lambda.ts) composed exactly as there,
  * with the in-memory store in place of DynamoDB so only our code is timed.
  */
-import { composeApp } from '../../src/compose';
+import { composeApp } from '../../src/compose-app';
 import { loadConfig } from '../../src/config';
-import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
+import { type ProxyHandler, toProxyHandler } from '../../src/gateway-events/rest-api-v1';
 import { createDocumentClient } from '../../src/storage/dynamodb/document-client';
 import { MemoryItemRepository } from '../memory-item-repository';
 

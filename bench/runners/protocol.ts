@@ -3,7 +3,7 @@
  * Shared by bench/run.ts and the runners it bundles into dist/bench/.
  */
 import { readFileSync } from 'node:fs';
-import type { ProxyHandler } from '../../src/lambda-proxy';
+import type { ProxyHandler } from '../../src/gateway-events/rest-api-v1';
 import type { BenchOperation } from '../events';
 
 export interface ColdStartSample {

@@ -22,7 +22,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { MEDIA_KEY_PREFIX, PENDING_UPLOAD_TAGGING } from '../../src/compose-media';
+import { MEDIA_KEY_PREFIX, PENDING_UPLOAD_TAGGING } from '../../src/resources/media/compose-media';
 import { ITEMS_TABLE } from '../../src/storage/dynamodb/table-design';
 import { acknowledgeNag } from '../nag';
 import { dataRemovalPolicy, type StageConfig } from '../stage-config';

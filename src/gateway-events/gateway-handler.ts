@@ -10,8 +10,8 @@ import type {
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
 import type { HttpApp } from '../http/http-types';
-import { toProxyHandler } from '../lambda-proxy';
 import { toHttpApiHandler } from './http-api-v2';
+import { toProxyHandler } from './rest-api-v1';
 
 export interface GatewayHandler {
   (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult>;

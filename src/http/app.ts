@@ -9,7 +9,7 @@ import {
   type OperationCall,
   type OperationMiddleware,
   type OperationResult,
-} from './middleware';
+} from './middleware/chain';
 import type {
   HandlerContext,
   HandlerMap,

@@ -1,5 +1,5 @@
 /** Errors the HTTP layer raises before a handler runs. Each maps to one problem type in problem.ts. */
-import { ClientError } from '../domain/errors';
+import { ClientError } from '../errors/client-error';
 
 /** No authenticated caller: the gateway's authorizer did not vouch for one. */
 export class UnauthenticatedError extends ClientError {

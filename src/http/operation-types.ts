@@ -4,8 +4,8 @@
  * header or body the spec does not document, is a compile error.
  */
 import type { operations } from '../../generated/openapi';
-import type { ItemService, WriteRequest } from '../domain/item-service';
-import type { MediaService } from '../domain/media-service';
+import type { ItemService, WriteRequest } from '../resources/items/item-service';
+import type { MediaService } from '../resources/media/media-service';
 import type { Caller } from './http-types';
 
 export type OperationId = keyof operations;

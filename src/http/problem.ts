@@ -15,9 +15,9 @@ import {
   MediaNotFoundError,
   VersionMismatchError,
   WriteConflictError,
-} from '../domain/errors';
+} from '../errors/client-error';
+import { StorageUnavailableError } from '../errors/storage-unavailable-error';
 import type { Logger } from '../logger';
-import { StorageUnavailableError } from '../storage/errors';
 import {
   BodyTooLargeError,
   type HttpError,

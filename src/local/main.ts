@@ -16,15 +16,15 @@ import { loadConfig } from '../config';
 import { jsonLogger, logLevelFrom, setOutput } from '../logger';
 import { methodsByTemplate } from '../spec/openapi-document';
 import { createDynamoDbClient } from '../storage/dynamodb/document-client';
-import { authModeFrom, localAuthorizer } from './auth/local-authorizer';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadLocalIdentity } from './auth/local-identity';
-import { DATA_DIR } from './data-dir';
-import { devOutput } from './dev-output';
-import { docsRoutes, specJsonText } from './docs';
-import { EnginePrerequisiteError, type RunningEngine, startDynamoDbEngine } from './dynamodb-engine';
-import { startGateway } from './gateway';
-import { ensureItemsTable } from './items-table';
-import { startLocalMedia } from './local-media';
+import { devOutput } from './dev-tools/dev-output';
+import { docsRoutes, specJsonText } from './dev-tools/docs';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadLocalIdentity } from './dev-tools/identity';
+import { DATA_DIR } from './engines/data-dir';
+import { EnginePrerequisiteError, type RunningEngine, startDynamoDbEngine } from './engines/dynamodb-engine';
+import { ensureItemsTable } from './engines/items-table';
+import { startLocalMedia } from './engines/local-media';
+import { authModeFrom, localAuthorizer } from './gateway/authorizer';
+import { startGateway } from './gateway/server';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** How often the embedded engine is checked, so its death is reported before a request fails. */
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
       process.env.JWT_AUDIENCE ??= LOCAL_AUDIENCE;
       process.env.JWT_JWKS ??= JSON.stringify(await identity.jwks());
     }
-    const { handler } = await import('../lambda.js');
+    const { handler } = await import('../entries/api.js');
 
     const common = {
       resources: methodsByTemplate(spec),

@@ -13,7 +13,7 @@ import {
 } from 'jose';
 import { loadBearerConfig } from '../../src/auth/bearer-config';
 import { type BearerVerifier, verifyBearer } from '../../src/auth/jwt-verifier';
-import { stageArn, tokenAuthorizer } from '../../src/authorizer/token-authorizer';
+import { stageArn, tokenAuthorizer } from '../../src/auth/token-authorizer';
 
 const ISSUER = 'https://issuer.test/';
 const AUDIENCE = 'items-api';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { composeApp } from '../../src/compose';
+import { composeApp } from '../../src/compose-app';
 import { loadConfig } from '../../src/config';
 import { toGatewayHandler } from '../../src/gateway-events/gateway-handler';
 import { toHttpApiHandler, toHttpRequest } from '../../src/gateway-events/http-api-v2';

@@ -7,15 +7,15 @@
 import { connect } from 'node:net';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import spec from '../../generated/openapi.json';
-import { composeApp } from '../../src/compose';
+import { composeApp } from '../../src/compose-app';
 import { loadConfig } from '../../src/config';
+import { type ProxyHandler, toProxyHandler } from '../../src/gateway-events/rest-api-v1';
 import { getOwn, setOwn } from '../../src/gateway-events/wire';
 import { pathMatcher } from '../../src/http/router';
-import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
-import { localAuthorizer } from '../../src/local/auth/local-authorizer';
-import { ephemeralIdentity, type LocalIdentity } from '../../src/local/auth/local-identity';
-import { type GatewayTimeouts, type RunningGateway, startGateway } from '../../src/local/gateway';
-import { proxyEvent } from '../../src/local/proxy-event';
+import { ephemeralIdentity, type LocalIdentity } from '../../src/local/dev-tools/identity';
+import { localAuthorizer } from '../../src/local/gateway/authorizer';
+import { proxyEvent } from '../../src/local/gateway/rest-api-event';
+import { type GatewayTimeouts, type RunningGateway, startGateway } from '../../src/local/gateway/server';
 import { methodsByTemplate } from '../../src/spec/openapi-document';
 import { createTestTable } from '../support/table';
 

@@ -1,5 +1,5 @@
 import type { Logger } from '../../src/logger';
-import type { ItemRepository } from '../../src/storage/item-repository';
+import type { ItemRepository } from '../../src/resources/items/item-repository';
 import { asProblem } from '../support/factories';
 import { TRANSPORTS, useTestApi } from '../support/test-api';
 

@@ -5,8 +5,8 @@
  * under it compiles, and each has a control beside it that compiles, so the error is the one named.
  */
 import type { Item } from '../../src/client';
-import { handlers } from '../../src/http/handlers';
 import type { Handler, HandlerMap, HandlerResult } from '../../src/http/operation-types';
+import { handlers } from '../../src/resources';
 
 const item: Item = {
   id: '01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71',

@@ -1,4 +1,8 @@
-import { InvalidPageTokenError, ItemNotFoundError, VersionMismatchError } from '../../src/domain/errors';
+import {
+  InvalidPageTokenError,
+  ItemNotFoundError,
+  VersionMismatchError,
+} from '../../src/errors/client-error';
 import {
   BodyTooLargeError,
   MalformedBodyError,

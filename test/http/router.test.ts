@@ -2,8 +2,8 @@ import bodies from '../../generated/body-validators';
 import params from '../../generated/params-validators';
 import { operations } from '../../generated/routes';
 import { MethodNotAllowedError, RequestValidationError, RouteNotFoundError } from '../../src/http/errors';
-import { handlers } from '../../src/http/handlers';
 import { createRouter, pathMatcher } from '../../src/http/router';
+import { handlers } from '../../src/resources';
 
 const ids = Object.keys(handlers);
 const router = createRouter({ operations, params, bodies }, ids);

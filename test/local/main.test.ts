@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../src/local/free-port';
+import { freePort } from '../../src/local/engines/free-port';
 import { startLocalServer } from '../support/local-server';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -4,8 +4,8 @@
  * table's stream as it does on AWS. The timing of each step is printed (README: Media).
  */
 import { createHash } from 'node:crypto';
-import { StorageUnavailableError } from '../../src/storage/errors';
-import type { ObjectStore } from '../../src/storage/object-store';
+import { StorageUnavailableError } from '../../src/errors/storage-unavailable-error';
+import type { ObjectStore } from '../../src/resources/media/object-store';
 import { eventually } from '../support/eventually';
 import { asMedia, asMediaList, createItem, createMediaUpload, objectKeyOf } from '../support/factories';
 import { memoryLogger, runObjectStore, useMediaWorkers } from '../support/media';

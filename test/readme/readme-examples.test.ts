@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '../../src/local/free-port';
+import { freePort } from '../../src/local/engines/free-port';
 import { startLocalServer, stopLocalServer } from '../support/local-server';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,6 +1,6 @@
 import spec from '../../generated/openapi.json';
-import { handlers } from '../../src/http/handlers';
-import { DEFAULT_PAGE_SIZE } from '../../src/http/handlers/list-items';
+import { handlers } from '../../src/resources';
+import { DEFAULT_PAGE_SIZE } from '../../src/resources/items/handlers/list-items';
 import { isObject, type Json, operationsOf } from '../../src/spec/openapi-document';
 import { deref, validatorFor } from '../support/contract';
 

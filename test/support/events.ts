@@ -5,8 +5,8 @@ import type {
 } from 'aws-lambda';
 import spec from '../../generated/openapi.json';
 import { pathMatcher } from '../../src/http/router';
-import { httpApiEvent } from '../../src/local/http-api-event';
-import { proxyEvent } from '../../src/local/proxy-event';
+import { httpApiEvent } from '../../src/local/gateway/http-api-event';
+import { proxyEvent } from '../../src/local/gateway/rest-api-event';
 import { methodsByTemplate } from '../../src/spec/openapi-document';
 
 export interface EventOptions {

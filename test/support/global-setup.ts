@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDynamoDbEngine } from '../../src/local/dynamodb-engine';
-import { LOCAL_MEDIA_BUCKET, localMediaEnvironment } from '../../src/local/local-media';
-import { startLocalS3 } from '../../src/local/s3-server';
+import { startDynamoDbEngine } from '../../src/local/engines/dynamodb-engine';
+import { LOCAL_MEDIA_BUCKET, localMediaEnvironment } from '../../src/local/engines/local-media';
+import { startLocalS3 } from '../../src/local/engines/s3-server';
 
 /**
  * Starts one in-memory DynamoDB Local and one local S3 (signature-verifying, in a temporary

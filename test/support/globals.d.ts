@@ -1,5 +1,5 @@
-import type { RunningEngine } from '../../src/local/dynamodb-engine';
-import type { LocalS3 } from '../../src/local/s3-server';
+import type { RunningEngine } from '../../src/local/engines/dynamodb-engine';
+import type { LocalS3 } from '../../src/local/engines/s3-server';
 
 declare global {
   var __DYNAMODB_ENGINE__: RunningEngine | undefined;

@@ -1,9 +1,9 @@
-import { createObjectStore } from '../../src/compose-media';
 import { loadMediaConfig } from '../../src/config';
-import { type MediaWorkerHandle, startMediaWorkers } from '../../src/local/local-media';
+import { type MediaWorkerHandle, startMediaWorkers } from '../../src/local/engines/local-media';
 import type { Logger } from '../../src/logger';
-import type { ObjectStore } from '../../src/storage/object-store';
-import type { WorkerOverrides } from '../../src/workers/compose-workers';
+import { createObjectStore } from '../../src/resources/media/compose-media';
+import type { ObjectStore } from '../../src/resources/media/object-store';
+import type { WorkerOverrides } from '../../src/resources/media/workers/compose-workers';
 import { engineEndpoint } from './table';
 
 /** The run's local S3 (globalSetup), as the API and the workers reach it. */

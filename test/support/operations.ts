@@ -6,9 +6,9 @@
  */
 import type { operations as contract } from '../../generated/openapi';
 import { operations as routes } from '../../generated/routes';
-import { handlers } from '../../src/http/handlers';
 import type { OperationId } from '../../src/http/operation-types';
 import type { OperationRoute } from '../../src/http/router';
+import { handlers } from '../../src/resources';
 
 export interface Route extends OperationRoute {
   readonly operationId: OperationId;

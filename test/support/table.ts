@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ensureItemsTable } from '../../src/local/items-table';
+import { ensureItemsTable } from '../../src/local/engines/items-table';
+import { DynamoDbItemRepository } from '../../src/resources/items/dynamodb-item-repository';
 import { createDocumentClient, createDynamoDbClient } from '../../src/storage/dynamodb/document-client';
-import { DynamoDbItemRepository } from '../../src/storage/dynamodb/dynamodb-item-repository';
 
 /** The endpoint of the run's DynamoDB Local, started by globalSetup. */
 export function engineEndpoint(): string {

@@ -1,16 +1,16 @@
 import spec from '../../generated/openapi.json';
-import { composeApp, type Overrides } from '../../src/compose';
+import { composeApp, type Overrides } from '../../src/compose-app';
 import { loadConfig } from '../../src/config';
 import { type HttpApiHandler, toHttpApiHandler } from '../../src/gateway-events/http-api-v2';
-import { type ProxyHandler, toProxyHandler } from '../../src/lambda-proxy';
-import { type AuthMode, localAuthorizer } from '../../src/local/auth/local-authorizer';
+import { type ProxyHandler, toProxyHandler } from '../../src/gateway-events/rest-api-v1';
 import {
   ephemeralIdentity,
   LOCAL_AUDIENCE,
   LOCAL_ISSUER,
   type LocalIdentity,
-} from '../../src/local/auth/local-identity';
-import { type GatewayOptions, startGateway } from '../../src/local/gateway';
+} from '../../src/local/dev-tools/identity';
+import { type AuthMode, localAuthorizer } from '../../src/local/gateway/authorizer';
+import { type GatewayOptions, startGateway } from '../../src/local/gateway/server';
 import { methodsByTemplate } from '../../src/spec/openapi-document';
 import { assertMatchesContract } from './contract';
 import { createEvent, createHttpApiEvent } from './events';

@@ -1,5 +1,5 @@
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../src/local/auth/local-identity';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../src/local/dev-tools/identity';
 
 /** Tokens that must all be refused, forged the ways attackers and mistakes forge them. */
 export async function forgedTokens(): Promise<Record<string, string>> {

@@ -1,5 +1,5 @@
 import { jsonStringContent, type RecordWriter, writeMetricsLine } from '../../logger';
-import type { Middleware } from '../middleware';
+import type { Middleware } from './chain';
 import type { MetricsRecorder } from './metrics';
 
 /** The fields of the access line (message `request`), which `npm start` also renders for a terminal. */

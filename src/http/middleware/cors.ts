@@ -1,5 +1,5 @@
 import { type CorsPolicy, corsHeaders } from '../cors';
-import type { Middleware } from '../middleware';
+import type { Middleware } from './chain';
 
 /** Adds the CORS headers of `policy` to every answer, problem+json included, so a browser can read it. */
 export function corsMiddleware(policy: CorsPolicy): Middleware {

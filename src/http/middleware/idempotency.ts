@@ -5,7 +5,7 @@
  * gets `Idempotent-Replayed: true`. The spec's pattern has already checked the header's form.
  */
 import { createHash } from 'node:crypto';
-import type { OperationMiddleware } from '../middleware';
+import type { OperationMiddleware } from './chain';
 
 /** The header, lower case as requests carry it. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';

@@ -6,7 +6,7 @@
  * 29 KB of bundle and about 13 ms of cold start here (README).
  */
 import { epochMillisText } from '../../logger';
-import type { Exchange } from '../middleware';
+import type { Exchange } from './chain';
 
 export const METRICS_SERVICE = 'items-api';
 

@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
 import { isRecordWriter, type Logger, type RecordWriter } from '../../logger';
-import type { Middleware } from '../middleware';
 import { accessLogMiddleware } from './access-log';
+import type { Middleware } from './chain';
 import { metricsRecorder } from './metrics';
 import { responseValidationMiddleware } from './response-validation';
 

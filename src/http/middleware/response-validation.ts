@@ -7,8 +7,8 @@
 import type validatorModule from '../../../generated/response-validators';
 import type { Logger } from '../../logger';
 import type { HttpResponse } from '../http-types';
-import type { Exchange, Middleware } from '../middleware';
 import type { Validator } from '../router';
+import type { Exchange, Middleware } from './chain';
 import { type ExtraMetric, METRIC } from './metrics';
 
 /** One documented response: header names it requires (lower case) and body schema key by media type. */

@@ -1,4 +1,4 @@
-import { StorageUnavailableError } from '../errors';
+import { StorageUnavailableError } from '../../errors/storage-unavailable-error';
 
 /**
  * Error names DynamoDB and the SDK use for "the table did not answer usefully, try later"; the SDK

@@ -1,8 +1,8 @@
 /** Helpers every repository's TransactWriteItems shares: the retry token and the cancellation reasons. */
 import { createHash } from 'node:crypto';
 import { type CancellationReason, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { StorageUnavailableError } from '../errors';
-import type { WriteId } from '../item-repository';
+import { StorageUnavailableError } from '../../errors/storage-unavailable-error';
+import type { WriteId } from '../../resources/items/item-repository';
 
 /**
  * A transaction's ClientRequestToken (at most 36 characters): the same for every attempt at one

@@ -1,5 +1,5 @@
 import type { HttpRequest } from '../../../src/http/http-types';
-import type { Exchange } from '../../../src/http/middleware';
+import type { Exchange } from '../../../src/http/middleware/chain';
 import { METRIC, metricsRecorder } from '../../../src/http/middleware/metrics';
 
 const request: HttpRequest = { method: 'GET', path: '/items', headers: {}, query: {}, requestId: 'req-1' };

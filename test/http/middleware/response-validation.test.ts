@@ -1,6 +1,6 @@
 import { loadConfig } from '../../../src/config';
 import type { HttpResponse } from '../../../src/http/http-types';
-import type { Exchange } from '../../../src/http/middleware';
+import type { Exchange } from '../../../src/http/middleware/chain';
 import type { ExtraMetric } from '../../../src/http/middleware/metrics';
 import {
   type ResponseChecks,

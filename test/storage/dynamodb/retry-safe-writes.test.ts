@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Item } from '../../../src/domain/item';
+import { DynamoDbItemRepository } from '../../../src/resources/items/dynamodb-item-repository';
+import type { Item } from '../../../src/resources/items/item';
+import { toItemRecord } from '../../../src/resources/items/item-record';
 import { createDocumentClient } from '../../../src/storage/dynamodb/document-client';
-import { DynamoDbItemRepository } from '../../../src/storage/dynamodb/dynamodb-item-repository';
-import { toItemRecord } from '../../../src/storage/dynamodb/item-record';
 import { createTestTable, engineEndpoint } from '../../support/table';
 
 describe('DynamoDbItemRepository on DynamoDB Local', () => {

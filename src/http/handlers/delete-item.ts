@@ -1,8 +1,0 @@
-// Implements deleteItem (openapi.yaml: DELETE /items/{itemId})
-import { expectedVersions } from '../item-representation';
-import type { Handler } from '../operation-types';
-
-export const deleteItem: Handler<'deleteItem'> = async ({ path, headers, caller, write }, { items }) => {
-  await items.delete(caller.subject, path.itemId, expectedVersions(headers['if-match']), write);
-  return { status: 204, headers: {} };
-};

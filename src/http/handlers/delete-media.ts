@@ -1,8 +1,0 @@
-// Implements deleteMedia (openapi.yaml: DELETE /items/{itemId}/media/{mediaId})
-import type { Handler } from '../operation-types';
-
-export const deleteMedia: Handler<'deleteMedia'> = async ({ path, caller, write }, context) => {
-  const media = await context.media();
-  await media.delete(caller.subject, path.itemId, path.mediaId, write);
-  return { status: 204, headers: {} };
-};

@@ -1,0 +1,328 @@
+import { ConditionalCheckFailedException, TransactionInProgressException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  IdempotencyKeyInUseError,
+  IdempotencyKeyReusedError,
+  ItemNotFoundError,
+  VersionMismatchError,
+  WriteConflictError,
+} from '../../errors/client-error';
+import {
+  allOf,
+  anyOf,
+  attributeAtMost,
+  attributeExists,
+  attributeIn,
+  attributeNotEqual,
+  attributeNotExists,
+  type Condition,
+  conditionInput,
+  UpdateExpression,
+} from '../../storage/dynamodb/expressions';
+import { bounded } from '../../storage/dynamodb/failures';
+import {
+  ITEM_SORT_KEY_PREFIX,
+  ITEMS_TABLE,
+  itemKey,
+  ownerKey,
+  ownerStatusKey,
+} from '../../storage/dynamodb/table-design';
+import { cancellation, requestToken } from '../../storage/dynamodb/transactions';
+import type { Item, ItemChanges } from './item';
+import { fromIdempotencyRecord, fromItemRecord, toIdempotencyRecord, toItemRecord } from './item-record';
+import type {
+  IdempotencyClaim,
+  InsertResult,
+  ItemListPage,
+  ItemListQuery,
+  ItemRepository,
+  WriteId,
+} from './item-repository';
+
+export interface RepositoryOptions {
+  /** Deadline for one repository call, every SDK attempt and backoff included. */
+  readonly timeoutMs: number;
+}
+
+/** Deadline when none is configured: below the function's 10 s timeout with room to answer. */
+export const DEFAULT_STORAGE_TIMEOUT_MS = 3000;
+
+const LAST_WRITE = ITEMS_TABLE.lastWriteAttribute;
+
+/** ItemRepository on one DynamoDB table; see docs/dynamodb-design.md for the access patterns. */
+export class DynamoDbItemRepository implements ItemRepository {
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    options: Partial<RepositoryOptions> = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_STORAGE_TIMEOUT_MS;
+  }
+
+  insert(owner: string, item: Item, writeId: WriteId, claim?: IdempotencyClaim): Promise<InsertResult> {
+    return bounded(this.timeoutMs, (abortSignal) =>
+      claim === undefined
+        ? this.insertOnce(owner, item, writeId, abortSignal)
+        : this.insertWithClaim(owner, item, writeId, claim, abortSignal),
+    );
+  }
+
+  find(owner: string, id: string): Promise<Item | undefined> {
+    return bounded(this.timeoutMs, async (abortSignal) => {
+      const { Item: record } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: key(owner, id), ConsistentRead: true }),
+        { abortSignal },
+      );
+      return record === undefined ? undefined : fromItemRecord(record);
+    });
+  }
+
+  list(owner: string, query: ItemListQuery): Promise<ItemListPage> {
+    return bounded(this.timeoutMs, async (abortSignal) => {
+      const input = listQueryInput(this.tableName, owner, query);
+      const records: Record<string, unknown>[] = [];
+      let start = input.ExclusiveStartKey;
+      // DynamoDB ends a page at 1 MB of data whatever Limit says; follow LastEvaluatedKey until
+      // the page plus the one look-ahead item are in, or the partition ends, so no cut hides items.
+      do {
+        const page = await this.client.send(
+          new QueryCommand({
+            ...input,
+            Limit: query.limit + 1 - records.length,
+            ...(start !== undefined && { ExclusiveStartKey: start }),
+          }),
+          { abortSignal },
+        );
+        records.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (records.length <= query.limit && start !== undefined);
+      return {
+        items: records.slice(0, query.limit).map(fromItemRecord),
+        hasMore: records.length > query.limit,
+      };
+    });
+  }
+
+  update(
+    owner: string,
+    id: string,
+    changes: ItemChanges,
+    writeId: WriteId,
+    expectedVersions?: readonly number[],
+  ): Promise<Item> {
+    const update = new UpdateExpression()
+      .set('updatedAt', changes.updatedAt)
+      .increment('version', 1)
+      .set(LAST_WRITE, writeId);
+    if (changes.name !== undefined) update.set('name', changes.name);
+    if (changes.status !== undefined) {
+      update
+        .set('status', changes.status)
+        .set(ITEMS_TABLE.statusIndex.partitionKey, ownerStatusKey(owner, changes.status));
+    }
+    if (changes.description === null) update.remove('description');
+    else if (changes.description !== undefined) update.set('description', changes.description);
+    return bounded(this.timeoutMs, async (abortSignal) => {
+      try {
+        const { Attributes: record } = await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: key(owner, id),
+            ...update.build(allOf(versionCondition(expectedVersions), notWrittenBy(writeId))),
+            ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+          { abortSignal },
+        );
+        if (record === undefined) throw new Error(`UpdateItem on ${id} returned no attributes`);
+        return fromItemRecord(record);
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const old = error.Item === undefined ? undefined : unmarshall(error.Item);
+        // An earlier attempt of this very request committed and its answer was lost: the stored
+        // item is that write's result (any later write would have replaced the marker).
+        if (old !== undefined && old[LAST_WRITE] === writeId) return fromItemRecord(old);
+        throw old === undefined ? new ItemNotFoundError(id) : new VersionMismatchError(id);
+      }
+    });
+  }
+
+  delete(owner: string, id: string, writeId: WriteId, expectedVersions?: readonly number[]): Promise<void> {
+    // A deleted item leaves no marker to recognise, so the delete is a one-item transaction whose
+    // token DynamoDB remembers for 10 minutes: a retry of a committed delete succeeds again.
+    return bounded(this.timeoutMs, async (abortSignal) => {
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            ClientRequestToken: requestToken(writeId, `delete ${id}`),
+            TransactItems: [
+              {
+                Delete: {
+                  TableName: this.tableName,
+                  Key: key(owner, id),
+                  ...conditionInput(versionCondition(expectedVersions)),
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+                },
+              },
+            ],
+          }),
+          { abortSignal },
+        );
+      } catch (error) {
+        const reason = cancellation(error)?.[0];
+        if (reason?.Code === 'ConditionalCheckFailed') {
+          throw reason.Item === undefined ? new ItemNotFoundError(id) : new VersionMismatchError(id);
+        }
+        if (reason?.Code === 'TransactionConflict' || error instanceof TransactionInProgressException) {
+          throw new WriteConflictError(id);
+        }
+        throw error;
+      }
+    });
+  }
+
+  private async insertOnce(
+    owner: string,
+    item: Item,
+    writeId: WriteId,
+    abortSignal: AbortSignal,
+  ): Promise<InsertResult> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: toItemRecord(owner, item, writeId),
+          ...conditionInput(attributeNotExists(ITEMS_TABLE.partitionKey)),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+        { abortSignal },
+      );
+    } catch (error) {
+      // The id is new, so an item already under it can only be our own earlier attempt's.
+      const ours =
+        error instanceof ConditionalCheckFailedException &&
+        error.Item !== undefined &&
+        unmarshall(error.Item)[LAST_WRITE] === writeId;
+      if (!ours) throw error;
+    }
+    return { item, replayed: false };
+  }
+
+  private async insertWithClaim(
+    owner: string,
+    item: Item,
+    writeId: WriteId,
+    claim: IdempotencyClaim,
+    abortSignal: AbortSignal,
+  ): Promise<InsertResult> {
+    // The item and the key's record in one transaction: there is no moment where one exists
+    // without the other, so a crash can neither block the key nor leave an unclaimed item.
+    const keyIsFree = anyOf(
+      attributeNotExists(ITEMS_TABLE.partitionKey),
+      attributeAtMost(ITEMS_TABLE.timeToLiveAttribute, claim.now),
+    );
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          ClientRequestToken: requestToken(writeId, `insert ${item.id}`),
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: toItemRecord(owner, item, writeId),
+                ...conditionInput(attributeNotExists(ITEMS_TABLE.partitionKey)),
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: toIdempotencyRecord(owner, claim, item),
+                ...conditionInput(keyIsFree),
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+          ],
+        }),
+        { abortSignal },
+      );
+      return { item, replayed: false };
+    } catch (error) {
+      const reasons = cancellation(error);
+      const recordReason = reasons?.[1];
+      if (recordReason?.Code === 'ConditionalCheckFailed' && recordReason.Item !== undefined) {
+        // The condition admits expired records, so this one is live: the key is taken.
+        const first = fromIdempotencyRecord(unmarshall(recordReason.Item));
+        if (first.fingerprint !== claim.fingerprint) throw new IdempotencyKeyReusedError();
+        return { item: first.item, replayed: true };
+      }
+      if (
+        reasons?.some((reason) => reason.Code === 'TransactionConflict') === true ||
+        error instanceof TransactionInProgressException
+      ) {
+        throw new IdempotencyKeyInUseError();
+      }
+      throw error;
+    }
+  }
+}
+
+const key = (owner: string, id: string): Record<string, string> => itemKey(ownerKey(owner), id);
+
+/** The one Query a page of the owner's items starts with; exported so the benchmark measures exactly it. */
+export function listQueryInput(tableName: string, owner: string, query: ItemListQuery): QueryCommandInput {
+  return {
+    TableName: tableName,
+    ...listKeyCondition(owner, query),
+    ScanIndexForward: false,
+    // One more than asked tells whether another page exists, so the last page carries no token.
+    Limit: query.limit + 1,
+  };
+}
+
+function listKeyCondition(owner: string, query: ItemListQuery): Partial<QueryCommandInput> {
+  const after = query.after === undefined ? undefined : key(owner, query.after);
+  if (query.status === undefined) {
+    return {
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :itemPrefix)',
+      ExpressionAttributeNames: { '#pk': ITEMS_TABLE.partitionKey, '#sk': ITEMS_TABLE.sortKey },
+      ExpressionAttributeValues: { ':pk': ownerKey(owner), ':itemPrefix': ITEM_SORT_KEY_PREFIX },
+      ConsistentRead: true,
+      ...(after !== undefined && { ExclusiveStartKey: after }),
+    };
+  }
+  const partition = ownerStatusKey(owner, query.status);
+  return {
+    IndexName: ITEMS_TABLE.statusIndex.name,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': ITEMS_TABLE.statusIndex.partitionKey },
+    ExpressionAttributeValues: { ':pk': partition },
+    ...(after !== undefined && {
+      ExclusiveStartKey: { ...after, [ITEMS_TABLE.statusIndex.partitionKey]: partition },
+    }),
+  };
+}
+
+/** The item exists and, when the caller named versions, is at one of them. */
+function versionCondition(expectedVersions: readonly number[] | undefined): Condition {
+  const exists = attributeExists(ITEMS_TABLE.partitionKey);
+  if (expectedVersions === undefined) return exists;
+  // If-Match listed only tags that can never match (weak ones): fail on any existing item.
+  if (expectedVersions.length === 0) return allOf(exists, attributeNotExists(ITEMS_TABLE.partitionKey));
+  return allOf(exists, attributeIn('version', expectedVersions));
+}
+
+/** The stored version was not written by this request: an attempt that finds its own marker already committed. */
+function notWrittenBy(writeId: WriteId): Condition {
+  return anyOf(attributeNotExists(LAST_WRITE), attributeNotEqual(LAST_WRITE, writeId));
+}

@@ -1,0 +1,10 @@
+// Implements getMedia (openapi.yaml: GET /items/{itemId}/media/{mediaId})
+
+import type { Handler } from '../../../http/operation-types';
+import { mediaViewBody } from '../media-representation';
+
+export const getMedia: Handler<'getMedia'> = async ({ path, caller }, context) => {
+  const media = await context.media();
+  const view = await media.get(caller.subject, path.itemId, path.mediaId);
+  return { status: 200, headers: {}, body: mediaViewBody(view) };
+};

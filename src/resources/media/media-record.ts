@@ -1,0 +1,78 @@
+import { mediaSortKey, ownerKey } from '../../storage/dynamodb/table-design';
+import type { WriteId } from '../items/item-repository';
+import {
+  MEDIA_CONTENT_TYPES,
+  MEDIA_STATUSES,
+  type Media,
+  type MediaContentType,
+  type MediaStatus,
+} from './media';
+
+/**
+ * A media as stored: in the owner's partition under `MEDIA#<itemId>#<mediaId>`, so an item's media
+ * are one Query, and with `objectKey` set, which puts it (alone) in the object-key index.
+ */
+export interface MediaRecord {
+  readonly pk: string;
+  readonly sk: string;
+  readonly id: string;
+  readonly itemId: string;
+  readonly status: MediaStatus;
+  readonly contentType: MediaContentType;
+  readonly size: number;
+  readonly fileName?: string;
+  readonly createdAt: string;
+  readonly objectKey: string;
+  readonly pendingUntil: number;
+  readonly lastWrite: WriteId;
+}
+
+export function toMediaRecord(owner: string, media: Media, writeId: WriteId): MediaRecord {
+  return {
+    pk: ownerKey(owner),
+    sk: mediaSortKey(media.itemId, media.id),
+    id: media.id,
+    itemId: media.itemId,
+    status: media.status,
+    contentType: media.contentType,
+    size: media.size,
+    ...(media.fileName !== undefined && { fileName: media.fileName }),
+    createdAt: media.createdAt,
+    objectKey: media.objectKey,
+    pendingUntil: media.pendingUntil,
+    lastWrite: writeId,
+  };
+}
+
+/** Reads a stored media back; a record that breaks the shape is corruption, not a client error. */
+export function fromMediaRecord(record: Record<string, unknown>): Media {
+  const { id, itemId, status, contentType, size, fileName, createdAt, objectKey, pendingUntil } = record;
+  if (
+    typeof id !== 'string' ||
+    typeof itemId !== 'string' ||
+    !isOneOf(MEDIA_STATUSES, status) ||
+    !isOneOf(MEDIA_CONTENT_TYPES, contentType) ||
+    typeof size !== 'number' ||
+    (fileName !== undefined && typeof fileName !== 'string') ||
+    typeof createdAt !== 'string' ||
+    typeof objectKey !== 'string' ||
+    typeof pendingUntil !== 'number'
+  ) {
+    throw new Error(`Stored record ${String(record.pk)}/${String(record.sk)} is not a valid media`);
+  }
+  return {
+    id,
+    itemId,
+    status,
+    contentType,
+    size,
+    ...(fileName !== undefined && { fileName }),
+    createdAt,
+    objectKey,
+    pendingUntil,
+  };
+}
+
+function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return values.some((each) => each === value);
+}
