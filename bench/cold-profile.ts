@@ -1,7 +1,7 @@
 /**
  * Where a cold start goes: V8 CPU profiles (`--cpu-prof`) of fresh processes that load the shipped
  * Lambda and answer one getItem through its real SDK client, against a stand-in DynamoDB endpoint
- * (bench/fake-dynamodb.ts) with the environment Lambda gives a function. Each sample is mapped
+ * (fixtures/fake-dynamodb.ts) with the environment Lambda gives a function. Each sample is mapped
  * through the bundle's source map to the package (or our source directory) whose code was running,
  * and split at the moment the bundle had loaded: init, then the first request.
  */
@@ -9,9 +9,10 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { benchItemRecord } from '../fixtures/bench-item';
+import { startFakeDynamoDb } from '../fixtures/fake-dynamodb';
+import { lambdaEnvironment } from '../fixtures/lambda-environment';
 import { runNode } from './child-process';
-import { startFakeDynamoDb } from './fake-dynamodb';
-import { BENCH_ITEM, BENCH_OWNER } from './memory-item-repository';
 import type { ColdStartSample } from './runners/protocol';
 import { median } from './stats';
 
@@ -52,43 +53,6 @@ export interface ColdProfile {
   readonly groups: readonly ProfileRow[];
   /** The heaviest functions of the first request, by self time. */
   readonly firstRequestFunctions: readonly FunctionRow[];
-}
-
-/** The environment the Lambda service gives a nodejs22.x function, plus the stand-in endpoint. */
-export function lambdaEnvironment(endpoint: string): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/tmp',
-    AWS_REGION: 'us-east-1',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
-    AWS_LAMBDA_FUNCTION_NAME: 'items-api-bench',
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512',
-    AWS_ACCESS_KEY_ID: 'ASIABENCHACCESSKEY00',
-    AWS_SECRET_ACCESS_KEY: 'bench-secret-access-key',
-    AWS_SESSION_TOKEN: 'bench-session-token',
-    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-    TABLE_NAME: 'bench-items',
-    MEDIA_BUCKET: 'bench-media',
-    PAGE_TOKEN_SECRET: Buffer.alloc(32, 7).toString('base64'),
-  };
-}
-
-/** BENCH_ITEM as DynamoDB returns it for BENCH_OWNER. */
-export function benchItemRecord(): Record<string, unknown> {
-  const { id, name, description, status, createdAt, updatedAt, version } = BENCH_ITEM;
-  return {
-    pk: { S: `OWNER#${BENCH_OWNER}` },
-    sk: { S: `ITEM#${id}` },
-    ownerStatus: { S: `${BENCH_OWNER}#${status}` },
-    id: { S: id },
-    name: { S: name },
-    ...(description !== undefined && { description: { S: description } }),
-    status: { S: status },
-    createdAt: { S: createdAt },
-    updatedAt: { S: updatedAt },
-    version: { N: String(version) },
-  };
 }
 
 interface ProfileNode {

@@ -16,17 +16,12 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import { startDynamoDbEngine } from '../src/local/engines/dynamodb-engine';
 import { ensureItemsTable } from '../src/local/engines/items-table';
-import * as repositoryModule from '../src/resources/items/dynamodb-item-repository';
 import type { ItemStatus } from '../src/resources/items/item';
-import { type ItemRecord, toItemRecord } from '../src/resources/items/item-record';
+import * as repositoryModule from '../src/resources/items/item-list-query';
+import { ITEM_SORT_KEY_PREFIX, type ItemRecord, toItemRecord } from '../src/resources/items/item-record';
 import type { ItemListQuery } from '../src/resources/items/item-repository';
 import { createDocumentClient, createDynamoDbClient } from '../src/storage/dynamodb/document-client';
-import {
-  ITEM_SORT_KEY_PREFIX,
-  ITEMS_TABLE,
-  ownerKey,
-  ownerStatusKey,
-} from '../src/storage/dynamodb/table-design';
+import { ITEMS_TABLE, ownerKey, ownerStatusKey } from '../src/storage/dynamodb/table-design';
 
 const TABLE_NAME = 'bench-items';
 const REGION = 'us-east-1';

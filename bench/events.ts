@@ -1,11 +1,12 @@
 /**
  * One realistic API Gateway proxy event per operation of openapi.yaml, as every variant receives
- * them, with the status a correct answer has. Built with the tests' factory, so the events have
- * exactly the shape the gateway sends (resource, path parameters, authorizer claims).
+ * them, with the status a correct answer has. Built with the factory the tests use
+ * (fixtures/events.ts), so the events have exactly the shape the gateway sends (resource, path
+ * parameters, authorizer claims).
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { createEvent } from '../test/support/events';
-import { BENCH_ITEM, BENCH_OWNER } from './memory-item-repository';
+import { BENCH_ITEM, BENCH_OWNER } from '../fixtures/bench-item';
+import { createEvent } from '../fixtures/events';
 import { BENCH_MEDIA } from './memory-media-repository';
 
 export interface BenchOperation {

@@ -6,7 +6,7 @@
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { v7 as uuidv7 } from 'uuid';
-import { ItemNotFoundError, VersionMismatchError } from '../src/errors/client-error';
+import { ItemNotFoundError, VersionMismatchError } from '../src/resources/items/errors';
 import {
   DEFAULT_ITEM_STATUS,
   type Item,

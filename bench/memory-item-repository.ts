@@ -4,30 +4,16 @@
  * not kept. Thousands of timed creates then leave every list page the same size, and every timed
  * PUT, PATCH and DELETE finds the item still at version 1, so one `If-Match: "1"` fits them all.
  */
-import { ItemNotFoundError, VersionMismatchError } from '../src/errors/client-error';
+import { BENCH_ITEM, BENCH_OWNER } from '../fixtures/bench-item';
+import { ItemNotFoundError, VersionMismatchError } from '../src/resources/items/errors';
 import type { Item, ItemChanges } from '../src/resources/items/item';
 import type {
-  IdempotencyClaim,
   InsertResult,
   ItemListPage,
   ItemListQuery,
   ItemRepository,
-  WriteId,
 } from '../src/resources/items/item-repository';
-
-/** The caller every benchmark request is made for. */
-export const BENCH_OWNER = 'bench-user';
-
-/** The item the store is preloaded with; its id is a UUIDv7, as the service issues. */
-export const BENCH_ITEM: Item = {
-  id: '01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71',
-  name: 'Quarterly report',
-  description: 'Numbers for Q3',
-  status: 'active',
-  createdAt: '2026-11-20T09:15:02.481Z',
-  updatedAt: '2026-11-20T09:15:02.481Z',
-  version: 1,
-};
+import type { IdempotencyClaim, WriteId } from '../src/writes/write-request';
 
 export class MemoryItemRepository implements ItemRepository {
   private readonly owners = new Map<string, Map<string, Item>>();

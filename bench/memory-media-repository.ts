@@ -3,11 +3,12 @@
  * fixed set of media on the bench item; writes are checked and answered, not kept, so every timed
  * call finds the same state.
  */
-import { ItemNotFoundError, MediaLimitReachedError, MediaNotFoundError } from '../src/errors/client-error';
-import type { IdempotencyClaim, WriteId } from '../src/resources/items/item-repository';
+import { BENCH_ITEM, BENCH_OWNER } from '../fixtures/bench-item';
+import { ItemNotFoundError } from '../src/resources/items/errors';
+import { MediaLimitReachedError, MediaNotFoundError } from '../src/resources/media/errors';
 import type { Media } from '../src/resources/media/media';
 import type { MediaInsertResult, MediaRepository } from '../src/resources/media/media-repository';
-import { BENCH_ITEM, BENCH_OWNER } from './memory-item-repository';
+import type { IdempotencyClaim, WriteId } from '../src/writes/write-request';
 
 /** A ready picture on the bench item, as getMedia answers it with a download URL. */
 export const BENCH_MEDIA: Media = {

@@ -2,7 +2,7 @@
  * Builds the API Gateway definition from openapi.yaml: the contract as written, plus AWS
  * extensions added here at synth time. openapi.yaml itself never carries AWS extensions.
  */
-import { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '../src/http/cors';
+import { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '../src/http/middleware/cors';
 import {
   asObject,
   deref,
@@ -33,7 +33,7 @@ export interface AwsExtensionOptions {
 export type GatewayAuthorizer =
   /** The ID tokens of a Cognito user pool. */
   | { readonly type: 'cognito_user_pools'; readonly userPoolArn: string }
-  /** A Lambda TOKEN authorizer (src/authorizer/), its result cached per Authorization header. */
+  /** A Lambda TOKEN authorizer (src/entries/authorizer.ts), its result cached per Authorization header. */
   | { readonly type: 'token'; readonly authorizerUri: string; readonly resultTtlSeconds: number };
 
 /** Only headers shaped like a bearer JWT reach the Lambda authorizer; API Gateway answers 401 to the rest. */

@@ -43,7 +43,7 @@ export const GATEWAY_RESPONSES = {
   API_CONFIGURATION_ERROR: { problem: 'internal-error' },
   AUTHORIZER_CONFIGURATION_ERROR: { problem: 'internal-error' },
   AUTHORIZER_FAILURE: { problem: 'internal-error' },
-  // The status the local gateway answers with when the function fails (src/local/gateway.ts).
+  // The status the local gateway answers with when the function fails (src/local/gateway/server.ts).
   INTEGRATION_FAILURE: { problem: 'bad-gateway' },
   INTEGRATION_TIMEOUT: { problem: 'gateway-timeout' },
   DEFAULT_4XX: { problem: 'bad-request', detail: MESSAGE },

@@ -9,9 +9,9 @@ import { type BuildOptions, build, type Plugin } from 'esbuild';
 
 const root = path.resolve(__dirname, '..');
 export const LAMBDA_DIST = path.join(root, 'dist/lambda');
-/** The Lambda authorizer for `-c authorizer=jwt` (src/authorizer/lambda.ts), deployed only in that mode. */
+/** The Lambda authorizer for `-c authorizer=jwt` (src/entries/authorizer.ts), deployed only in that mode. */
 export const AUTHORIZER_DIST = path.join(root, 'dist/authorizer');
-/** The media workers (src/workers/media-*-lambda.ts), one bundle directory for both. */
+/** The media workers (src/entries/table-stream.ts and src/entries/media-uploads.ts), one bundle directory for both. */
 export const MEDIA_WORKERS_DIST = path.join(root, 'dist/media-workers');
 
 export const LAMBDA_BUILD_OPTIONS: BuildOptions = {

@@ -1,5 +1,5 @@
 import { BearerConfigError, loadBearerConfig } from './auth/bearer-config';
-import type { BearerVerifierOptions } from './auth/jwt-verifier';
+import type { BearerVerifierOptions } from './auth/bearer-config';
 
 /** The environment, read once at cold start and checked, so a bad deployment fails loudly and early. */
 export interface Config {
@@ -152,14 +152,14 @@ export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConf
 }
 
 /** What the media workers read: the table, the bucket, the region. */
-export interface MediaWorkerConfig {
+export interface WorkerConfig {
   readonly tableName: string;
   readonly region: string;
   readonly dynamodbEndpoint?: string;
   readonly media: MediaConfig;
 }
 
-export function loadMediaWorkerConfig(env: NodeJS.ProcessEnv = process.env): MediaWorkerConfig {
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const endpoint = optional(env, 'DYNAMODB_ENDPOINT');
   return {
     tableName: required(env, 'TABLE_NAME'),

@@ -1,5 +1,5 @@
 /**
- * Benchmark entry for our Lambda: the shipped handler (src/lambda.ts) composed exactly as there,
+ * Benchmark entry for our Lambda: the shipped handler (src/entries/api.ts) composed exactly as there,
  * with the in-memory store in place of DynamoDB so only our code is timed.
  */
 import { composeApp } from '../../src/compose-app';

@@ -1,5 +1,5 @@
 /**
- * The Lambda TOKEN authorizer for `-c authorizer=jwt` (src/authorizer/): verifies bearer tokens of
+ * The Lambda TOKEN authorizer for `-c authorizer=jwt` (src/entries/authorizer.ts): verifies bearer tokens of
  * any OIDC issuer through its JWKS. A new resource, so an ordinary child construct.
  */
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';

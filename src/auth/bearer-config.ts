@@ -1,14 +1,29 @@
 /**
  * Who may call, from the environment: JWT_ISSUER, JWT_AUDIENCE and the issuer's keys, read once at
- * cold start and checked. The same variables configure the JWT Lambda authorizer (src/authorizer/)
+ * cold start and checked. The same variables configure the JWT Lambda authorizer (src/entries/authorizer.ts)
  * and the API function when it verifies tokens itself behind an HTTP API (src/config.ts).
  */
 // Types only: the API function reads this config at every cold start, and jose loads only where a
-// token is verified (src/compose.ts requires the verifier when the config asks for it).
-import type { JSONWebKeySet } from 'jose';
-import type { BearerVerifierOptions } from './jwt-verifier';
+// token is verified (src/compose-app.ts requires the verifier when the config asks for it).
+import type { JSONWebKeySet, JWTVerifyGetKey } from 'jose';
 
+/** Asymmetric algorithms only: an HMAC token "signed" with the issuer's public key never verifies. */
 export const DEFAULT_ALGORITHMS = ['RS256', 'ES256'] as const;
+
+export interface BearerVerifierOptions {
+  /** The `iss` every token must carry, exactly. */
+  readonly issuer: string;
+  /** The audience (one of them) every token must carry in `aud` or `client_id`: the API's client id or audience. */
+  readonly audience: string | readonly string[];
+  /**
+   * The issuer's keys: its JWKS URL (fetched over HTTPS, cached), the key set itself (a local
+   * issuer's JWT_JWKS), or a key resolver of the caller's own (jose's `createLocalJWKSet`, say).
+   */
+  readonly keys: URL | JSONWebKeySet | JWTVerifyGetKey;
+  readonly algorithms?: readonly string[];
+  /** Seconds of clock skew tolerated on `exp`/`nbf`/`iat`. */
+  readonly clockToleranceSeconds?: number;
+}
 
 export class BearerConfigError extends Error {
   override readonly name = 'BearerConfigError';

@@ -3,36 +3,12 @@
  * its JWKS (fetched once per container and cached by jose), an allow-list of asymmetric
  * algorithms, the issuer, the audience (in `aud`, or in `client_id` as Cognito access tokens carry
  * it: what API Gateway's JWT authorizer accepts), expiry, and a string `sub`. The one verifier:
- * the JWT Lambda authorizer (src/authorizer/) runs it in front of the REST API, the function runs
+ * the JWT Lambda authorizer (src/entries/authorizer.ts) runs it in front of the REST API, the function runs
  * it itself behind an HTTP API without a JWT authorizer (./authenticating.ts), and the local
  * gateway runs it with its own key set.
  */
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  type JSONWebKeySet,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-  jwtVerify,
-} from 'jose';
-import { DEFAULT_ALGORITHMS } from './bearer-config';
-
-/** Asymmetric algorithms only: an HMAC token "signed" with the issuer's public key never verifies. */
-
-export interface BearerVerifierOptions {
-  /** The `iss` every token must carry, exactly. */
-  readonly issuer: string;
-  /** The audience (one of them) every token must carry in `aud` or `client_id`: the API's client id or audience. */
-  readonly audience: string | readonly string[];
-  /**
-   * The issuer's keys: its JWKS URL (fetched over HTTPS, cached), the key set itself (a local
-   * issuer's JWT_JWKS), or a key resolver of the caller's own (jose's `createLocalJWKSet`, say).
-   */
-  readonly keys: URL | JSONWebKeySet | JWTVerifyGetKey;
-  readonly algorithms?: readonly string[];
-  /** Seconds of clock skew tolerated on `exp`/`nbf`/`iat`. */
-  readonly clockToleranceSeconds?: number;
-}
+import { createLocalJWKSet, createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import { type BearerVerifierOptions, DEFAULT_ALGORITHMS } from './bearer-config';
 
 /** The verified claims; `sub` is always a non-empty string. */
 export type VerifiedClaims = JWTPayload & { readonly sub: string };

@@ -4,17 +4,17 @@
  * queue, which has an alarm.
  */
 import type { S3Event } from 'aws-lambda';
-import { loadMediaWorkerConfig } from '../config';
+import { loadWorkerConfig } from '../config';
 import { jsonLogger } from '../logger';
-import { composeMediaWorkers } from '../resources/media/workers/compose-workers';
+import { composeUploadWorker } from '../resources/media/workers/compose-workers';
 
-const workers = composeMediaWorkers(loadMediaWorkerConfig());
+const worker = composeUploadWorker(loadWorkerConfig());
 
 export async function handler(event: S3Event): Promise<void> {
   for (const record of event.Records) {
     // Keys arrive form-encoded (spaces as '+').
     const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
-    const outcome = await workers.confirm(key);
+    const outcome = await worker.confirm(key);
     jsonLogger.info('upload confirmation', { key, outcome });
   }
 }

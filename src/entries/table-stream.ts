@@ -1,16 +1,17 @@
 /**
- * Lambda entry of the media stream worker (DynamoDB Streams of the items table, REMOVE events).
+ * Lambda entry of the table stream worker (DynamoDB Streams of the items table, REMOVE events):
+ * every resource's removal hook and the cascade of children (src/compose-table-stream.ts).
  * Failed records are reported one by one (ReportBatchItemFailures): the stream retries from the
  * first, and after its retries the batch goes to the dead-letter queue, which has an alarm.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { loadMediaWorkerConfig } from '../config';
+import { composeTableStream } from '../compose-table-stream';
+import { loadWorkerConfig } from '../config';
 import { jsonLogger } from '../logger';
-import { composeMediaWorkers } from '../resources/media/workers/compose-workers';
 
-const workers = composeMediaWorkers(loadMediaWorkerConfig());
+const worker = composeTableStream(loadWorkerConfig());
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
@@ -18,9 +19,9 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     const image = record.dynamodb?.OldImage;
     if (record.eventName !== 'REMOVE' || image === undefined) continue;
     try {
-      await workers.cleanup(unmarshall(image as Record<string, AttributeValue>));
+      await worker.onRemove(unmarshall(image as Record<string, AttributeValue>));
     } catch (error) {
-      jsonLogger.error('media cleanup failed', { sequenceNumber: record.dynamodb?.SequenceNumber, error });
+      jsonLogger.error('removal cascade failed', { sequenceNumber: record.dynamodb?.SequenceNumber, error });
       batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
     }
   }

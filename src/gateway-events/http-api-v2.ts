@@ -1,6 +1,6 @@
 /**
  * Converts API Gateway HTTP API events (payload format 2.0) to neutral HttpRequests, and
- * HttpResponses back to v2 results: the v2 counterpart of src/lambda-proxy.ts, so the app behind
+ * HttpResponses back to v2 results: the v2 counterpart of src/gateway-events/rest-api-v1.ts, so the app behind
  * either gateway sees the same request. With lambda.ts, the only code that sees v2 Lambda types.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';

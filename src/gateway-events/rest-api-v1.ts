@@ -42,7 +42,7 @@ function toHttpRequest(event: APIGatewayProxyEvent): HttpRequest {
 /**
  * Who the stage's authorizer vouched for; the body never names the caller. A Cognito authorizer
  * leaves the token's claims in `authorizer.claims`; the JWT Lambda authorizer
- * (src/authorizer/token-authorizer.ts) its flat string context, `authorizer.sub`. Only a non-empty
+ * (src/auth/token-authorizer.ts) its flat string context, `authorizer.sub`. Only a non-empty
  * string names a caller: a list, an object or a number is nobody, and is never String()ed.
  */
 function callerOf(authorizer: unknown): Caller | undefined {

@@ -10,21 +10,19 @@ import {
   type OperationMiddleware,
   type OperationResult,
 } from './middleware/chain';
-import type {
-  HandlerContext,
-  HandlerMap,
-  HandlerRequest,
-  HandlerResult,
-  OperationId,
-} from './operation-types';
+import type { HandlerMap, HandlerRequest, HandlerResult, OperationId } from './operation-types';
 import { problemResponse } from './problem';
+import type { ProblemRegistry } from './problem-map';
 import { readJsonBody } from './request-body';
 import type { Router } from './router';
 
-export interface AppDependencies {
+export interface AppDependencies<Context> {
   readonly router: Router;
-  readonly handlers: HandlerMap;
-  readonly context: HandlerContext;
+  readonly handlers: HandlerMap<Context>;
+  /** What handlers use besides the request: every resource's context, merged. */
+  readonly context: Context;
+  /** Every error kind's problem: the core's and every resource's. */
+  readonly problems: ProblemRegistry;
   readonly logger: Logger;
   /** Cross-cutting concerns, outermost first; each sees every answer, problem+json included. */
   readonly middleware?: readonly Middleware[];
@@ -36,14 +34,15 @@ export interface AppDependencies {
  * The HTTP application: route, read the body, validate against the spec, run the operation's
  * handler, serialise its result. Every failure on the way becomes problem+json in one place.
  */
-export function createApp({
+export function createApp<Context>({
   router,
   handlers,
   context,
+  problems,
   logger,
   middleware = [],
   operationMiddleware = [],
-}: AppDependencies): HttpApp {
+}: AppDependencies<Context>): HttpApp {
   const run = compose(middleware, serve);
   const operate = composeOperation(operationMiddleware, (call) => callHandler(handlers, call, context));
   return (request: HttpRequest) => run({ request });
@@ -75,28 +74,28 @@ export function createApp({
       };
       return toHttpResponse(await operate(call));
     } catch (error) {
-      return problemResponse(error, request.requestId, logger);
+      return problemResponse(error, request.requestId, logger, problems);
     }
   }
 }
 
-function callHandler(
-  handlers: HandlerMap,
+function callHandler<Context>(
+  handlers: HandlerMap<Context>,
   call: OperationCall,
-  context: HandlerContext,
+  context: Context,
 ): Promise<OperationResult> {
   // The validator has checked these values against the operation's schemas: this is the one point
   // where runtime-validated data takes on the generated types.
   return invoke(handlers, call.operationId, call.request as HandlerRequest<typeof call.operationId>, context);
 }
 
-function invoke<Id extends OperationId>(
-  handlers: HandlerMap,
+function invoke<Id extends OperationId, Context>(
+  handlers: HandlerMap<Context>,
   operationId: Id,
   request: HandlerRequest<Id>,
-  context: HandlerContext,
+  context: Context,
 ): Promise<HandlerResult<Id>> {
-  const handler: HandlerMap[Id] = handlers[operationId];
+  const handler: HandlerMap<Context>[Id] = handlers[operationId];
   return handler(request, context);
 }
 

@@ -4,8 +4,7 @@
  * header or body the spec does not document, is a compile error.
  */
 import type { operations } from '../../generated/openapi';
-import type { ItemService, WriteRequest } from '../resources/items/item-service';
-import type { MediaService } from '../resources/media/media-service';
+import type { WriteRequest } from '../writes/write-request';
 import type { Caller } from './http-types';
 
 export type OperationId = keyof operations;
@@ -54,16 +53,17 @@ export type HandlerResult<Id extends OperationId> = {
   [S in SuccessStatus<Id>]: ResultFor<ResponseSpec<Id, S>, S>;
 }[SuccessStatus<Id>];
 
-/** What handlers may use besides the request. */
-export interface HandlerContext {
-  readonly items: ItemService;
-  /** The media use cases, loaded on first use so item requests never pay for them. */
-  readonly media: () => Promise<MediaService>;
-}
-
-export type Handler<Id extends OperationId> = (
+/**
+ * A handler of one operation. `Context` is what its resource adds to the handler context
+ * (src/resources/<name>/module.ts); the app passes every resource's context merged.
+ */
+export type Handler<Id extends OperationId, Context = unknown> = (
   request: HandlerRequest<Id>,
-  context: HandlerContext,
+  context: Context,
 ) => Promise<HandlerResult<Id>>;
 
-export type HandlerMap = { readonly [Id in OperationId]: Handler<Id> };
+/** Some operations' handlers: what one resource serves. */
+export type ResourceHandlers<Context> = { readonly [Id in OperationId]?: Handler<Id, Context> };
+
+/** Every operation's handler: a missing or extra one, or one needing context nobody gives, fails to compile. */
+export type HandlerMap<Context> = { readonly [Id in OperationId]: Handler<Id, Context> };

@@ -4,20 +4,10 @@
  * is a server fault: logged with the request id, answered with a generic 500 that reveals nothing
  * about the cause.
  */
-import type { components } from '../../generated/openapi';
-import {
-  type DomainError,
-  IdempotencyKeyInUseError,
-  IdempotencyKeyReusedError,
-  InvalidPageTokenError,
-  ItemNotFoundError,
-  MediaLimitReachedError,
-  MediaNotFoundError,
-  VersionMismatchError,
-  WriteConflictError,
-} from '../errors/client-error';
 import { StorageUnavailableError } from '../errors/storage-unavailable-error';
 import type { Logger } from '../logger';
+import { InvalidPageTokenError } from '../paging/errors';
+import { IdempotencyKeyInUseError, IdempotencyKeyReusedError, WriteConflictError } from '../writes/errors';
 import {
   BodyTooLargeError,
   type HttpError,
@@ -29,97 +19,74 @@ import {
   UnsupportedMediaTypeError,
 } from './errors';
 import type { HttpResponse } from './http-types';
+import {
+  type MappedProblem,
+  type ProblemMap,
+  type ProblemRegistry,
+  problem,
+  problemRegistry,
+} from './problem-map';
 import { type ProblemName, problemHeaders, problemMembers } from './problem-types';
 
-type Problem = components['schemas']['Problem'];
+export type { MappedProblem } from './problem-map';
 
-export interface MappedProblem {
-  readonly name: ProblemName;
-  /** The occurrence's detail; the catalog's default when absent. */
-  readonly detail?: string;
-  readonly errors?: Readonly<Problem['errors']>;
-  readonly headers?: Readonly<Record<string, string>>;
-}
+/** The errors of the shared core: HTTP, storage, writes of any resource, paging. Resources add theirs. */
+export type CoreError =
+  | HttpError
+  | StorageUnavailableError
+  | WriteConflictError
+  | IdempotencyKeyReusedError
+  | IdempotencyKeyInUseError
+  | InvalidPageTokenError;
 
-type KnownError = DomainError | HttpError | StorageUnavailableError;
+export const CORE_PROBLEMS = {
+  'request-validation': problem(RequestValidationError, (error) => ({
+    name: 'validation-error',
+    detail: error.message,
+    errors: error.issues,
+  })),
+  'malformed-body': problem(MalformedBodyError, (error) => ({
+    name: 'malformed-body',
+    detail: error.message,
+  })),
+  'body-too-large': problem(BodyTooLargeError, (error) => ({
+    name: 'body-too-large',
+    detail: error.message,
+  })),
+  // Says nothing of which check failed: the client's remedy is the same.
+  'invalid-page-token': problem(InvalidPageTokenError, () => ({
+    name: 'invalid-page-token',
+    errors: [{ parameter: 'nextToken', detail: 'not a valid page token' }],
+  })),
+  // Says nothing of why the token failed: that would help an attacker, not a client.
+  unauthenticated: problem(UnauthenticatedError, () => ({ name: 'unauthorized' })),
+  'route-not-found': problem(RouteNotFoundError, (error) => ({ name: 'not-found', detail: error.message })),
+  'method-not-allowed': problem(MethodNotAllowedError, (error) => ({
+    name: 'method-not-allowed',
+    detail: error.message,
+    headers: { allow: error.allowed.join(', ') },
+  })),
+  'unsupported-media-type': problem(UnsupportedMediaTypeError, (error) => ({
+    name: 'unsupported-media-type',
+    detail: error.message,
+  })),
+  'write-conflict': problem(WriteConflictError, (error) => ({
+    name: 'write-conflict',
+    detail: error.message,
+  })),
+  'idempotency-key-reused': problem(IdempotencyKeyReusedError, () => ({ name: 'idempotency-key-reused' })),
+  'idempotency-key-in-use': problem(IdempotencyKeyInUseError, () => ({ name: 'idempotency-key-in-use' })),
+  'storage-unavailable': problem(StorageUnavailableError, () => ({ name: 'service-unavailable' })),
+} satisfies ProblemMap<CoreError>;
 
-/** Every error class with a problem type, by kind: a kind added to the unions must be added here. */
-const KNOWN_ERRORS: {
-  readonly [K in KnownError['kind']]: abstract new (
-    ...args: never[]
-  ) => Extract<KnownError, { kind: K }>;
-} = {
-  'item-not-found': ItemNotFoundError,
-  'version-mismatch': VersionMismatchError,
-  'invalid-page-token': InvalidPageTokenError,
-  'write-conflict': WriteConflictError,
-  'idempotency-key-reused': IdempotencyKeyReusedError,
-  'idempotency-key-in-use': IdempotencyKeyInUseError,
-  'media-not-found': MediaNotFoundError,
-  'media-limit-reached': MediaLimitReachedError,
-  'storage-unavailable': StorageUnavailableError,
-  'route-not-found': RouteNotFoundError,
-  'method-not-allowed': MethodNotAllowedError,
-  unauthenticated: UnauthenticatedError,
-  'request-validation': RequestValidationError,
-  'malformed-body': MalformedBodyError,
-  'body-too-large': BodyTooLargeError,
-  'unsupported-media-type': UnsupportedMediaTypeError,
-};
-const KNOWN_BY_KIND: ReadonlyMap<string, abstract new (...args: never[]) => KnownError> = new Map(
-  Object.entries(KNOWN_ERRORS),
-);
+/** The core's problems alone: for what answers before any resource is involved (the local gateway). */
+export const CORE_PROBLEM_REGISTRY: ProblemRegistry = problemRegistry([CORE_PROBLEMS]);
 
 /** One lookup by the error's kind and one instanceof, rather than an instanceof per known class. */
-function isKnown(error: unknown): error is KnownError {
+function knownProblem(error: unknown, registry: ProblemRegistry): MappedProblem | undefined {
   if (typeof error !== 'object' || error === null || !('kind' in error) || typeof error.kind !== 'string')
-    return false;
-  const type = KNOWN_BY_KIND.get(error.kind);
-  return type !== undefined && error instanceof type;
-}
-
-function map(error: KnownError): MappedProblem {
-  switch (error.kind) {
-    case 'request-validation':
-      return { name: 'validation-error', detail: error.message, errors: error.issues };
-    case 'malformed-body':
-      return { name: 'malformed-body', detail: error.message };
-    case 'body-too-large':
-      return { name: 'body-too-large', detail: error.message };
-    case 'invalid-page-token':
-      // Says nothing of which check failed: the client's remedy is the same.
-      return {
-        name: 'invalid-page-token',
-        errors: [{ parameter: 'nextToken', detail: 'not a valid page token' }],
-      };
-    case 'unauthenticated':
-      // Says nothing of why the token failed: that would help an attacker, not a client.
-      return { name: 'unauthorized' };
-    case 'item-not-found':
-    case 'media-not-found':
-    case 'route-not-found':
-      return { name: 'not-found', detail: error.message };
-    case 'method-not-allowed':
-      return {
-        name: 'method-not-allowed',
-        detail: error.message,
-        headers: { allow: error.allowed.join(', ') },
-      };
-    case 'version-mismatch':
-      return { name: 'precondition-failed' };
-    case 'unsupported-media-type':
-      return { name: 'unsupported-media-type', detail: error.message };
-    case 'write-conflict':
-      return { name: 'write-conflict', detail: error.message };
-    case 'idempotency-key-reused':
-      return { name: 'idempotency-key-reused' };
-    case 'idempotency-key-in-use':
-      return { name: 'idempotency-key-in-use' };
-    case 'media-limit-reached':
-      return { name: 'media-limit-reached', detail: error.message };
-    case 'storage-unavailable':
-      return { name: 'service-unavailable' };
-  }
+    return undefined;
+  return registry.get(error.kind)?.problemOf(error);
 }
 
 /** Per catalog entry, computed on its first use: the body up to `detail`, its default detail, and its headers. */
@@ -168,12 +135,18 @@ export function renderProblem(problem: MappedProblem, instance: string): HttpRes
 }
 
 /** Turns any error thrown while serving a request into its problem+json response. */
-export function problemResponse(error: unknown, requestId: string, logger: Logger): HttpResponse {
-  if (isKnown(error)) {
+export function problemResponse(
+  error: unknown,
+  requestId: string,
+  logger: Logger,
+  registry: ProblemRegistry = CORE_PROBLEM_REGISTRY,
+): HttpResponse {
+  const known = knownProblem(error, registry);
+  if (known !== undefined) {
     // Not the client's doing and worth an alarm, though the client gets an honest 503.
     if (error instanceof StorageUnavailableError)
       logger.error('storage unavailable', { requestId, error: error.cause });
-    return renderProblem(map(error), requestId);
+    return renderProblem(known, requestId);
   }
   logger.error('request failed', { requestId, error });
   return renderProblem({ name: 'internal-error' }, requestId);

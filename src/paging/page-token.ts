@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { InvalidPageTokenError } from '../errors/client-error';
+import { InvalidPageTokenError } from './errors';
 
 /** What a token is bound to: a token issued for one scope is rejected in any other. */
 export interface PageScope {

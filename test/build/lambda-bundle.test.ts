@@ -10,11 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { benchItemRecord, lambdaEnvironment } from '../../bench/cold-profile';
-import { type FakeDynamoDb, startFakeDynamoDb } from '../../bench/fake-dynamodb';
-import { BENCH_ITEM, BENCH_OWNER } from '../../bench/memory-item-repository';
+import { BENCH_ITEM, BENCH_OWNER, benchItemRecord } from '../../fixtures/bench-item';
+import { createEvent } from '../../fixtures/events';
+import { type FakeDynamoDb, startFakeDynamoDb } from '../../fixtures/fake-dynamodb';
+import { lambdaEnvironment } from '../../fixtures/lambda-environment';
 import { buildLambda, LAMBDA_BUILD_OPTIONS } from '../../scripts/build';
-import { createEvent } from '../support/events';
 
 const run = promisify(execFile);
 
@@ -26,7 +26,7 @@ handler(JSON.parse(process.argv[2])).then((result) => console.log(JSON.stringify
 
 describe('built Lambda bundle (dist/lambda)', () => {
   let outdir: string;
-  /** src/lambda.ts bundled without the cuts: the SDK's own behaviour, to compare with. */
+  /** src/entries/api.ts bundled without the cuts: the SDK's own behaviour, to compare with. */
   let uncut: string;
   let server: FakeDynamoDb | undefined;
 

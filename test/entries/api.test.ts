@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { createEvent } from '../../fixtures/events';
 import spec from '../../generated/openapi.json';
 import type { ProxyHandler } from '../../src/gateway-events/rest-api-v1';
 import { pathMatcher } from '../../src/http/router';
 import { type Mount, proxyEvent } from '../../src/local/gateway/rest-api-event';
-import { createEvent } from '../support/events';
 import { createTestTable } from '../support/table';
 
 /** Where clients reach the API, and how API Gateway maps that onto the stage. */
@@ -66,7 +66,7 @@ function eventAt(shape: DeploymentShape, method: string, url: URL, body?: string
   return event;
 }
 
-describe('Lambda entry (src/lambda.ts)', () => {
+describe('Lambda entry (src/entries/api.ts)', () => {
   let handler: ProxyHandler;
   beforeAll(async () => {
     process.env.TABLE_NAME = await createTestTable();

@@ -1,11 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { createEvent, createHttpApiEvent } from '../../fixtures/events';
 import { composeApp } from '../../src/compose-app';
 import { loadConfig } from '../../src/config';
 import { toGatewayHandler } from '../../src/gateway-events/gateway-handler';
 import { toHttpApiHandler, toHttpRequest } from '../../src/gateway-events/http-api-v2';
 import type { HttpApp, HttpRequest, HttpResponse } from '../../src/http/http-types';
 import { assertMatchesContract } from '../support/contract';
-import { createEvent, createHttpApiEvent } from '../support/events';
 import { createTestTable } from '../support/table';
 
 const ITEM = '01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71';

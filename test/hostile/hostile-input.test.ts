@@ -15,7 +15,8 @@ import { pathMatcher } from '../../src/http/router';
 import { ephemeralIdentity, type LocalIdentity } from '../../src/local/dev-tools/identity';
 import { localAuthorizer } from '../../src/local/gateway/authorizer';
 import { proxyEvent } from '../../src/local/gateway/rest-api-event';
-import { type GatewayTimeouts, type RunningGateway, startGateway } from '../../src/local/gateway/server';
+import { type RunningGateway, startGateway } from '../../src/local/gateway/server';
+import type { GatewayTimeouts } from '../../src/local/gateway/timeouts';
 import { methodsByTemplate } from '../../src/spec/openapi-document';
 import { createTestTable } from '../support/table';
 

@@ -6,7 +6,7 @@
  */
 import type { Item } from '../../src/client';
 import type { Handler, HandlerMap, HandlerResult } from '../../src/http/operation-types';
-import { handlers } from '../../src/resources';
+import { type AppContext, handlers } from '../../src/resources';
 
 const item: Item = {
   id: '01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71',
@@ -18,17 +18,17 @@ const item: Item = {
 };
 
 // The map: exactly one handler per operationId.
-export const everyHandler = { ...handlers } satisfies HandlerMap;
+export const everyHandler = { ...handlers } satisfies HandlerMap<AppContext>;
 
 const { getItem: _omitted, ...withoutGetItem } = handlers;
 // @ts-expect-error a map without getItem is not a HandlerMap
-export const missingHandler = withoutGetItem satisfies HandlerMap;
+export const missingHandler = withoutGetItem satisfies HandlerMap<AppContext>;
 
 export const extraHandler = {
   ...handlers,
   // @ts-expect-error archiveItem is not an operation of the spec
   archiveItem: handlers.getItem,
-} satisfies HandlerMap;
+} satisfies HandlerMap<AppContext>;
 
 // A handler's result: a documented status, with the documented headers and body.
 export const documented: Handler<'getItem'> = async () => ({

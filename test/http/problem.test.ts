@@ -1,8 +1,5 @@
-import {
-  InvalidPageTokenError,
-  ItemNotFoundError,
-  VersionMismatchError,
-} from '../../src/errors/client-error';
+import { API_PROBLEMS } from '../../src/compose-app';
+import { StorageUnavailableError } from '../../src/errors/storage-unavailable-error';
 import {
   BodyTooLargeError,
   MalformedBodyError,
@@ -12,7 +9,7 @@ import {
   UnauthenticatedError,
   UnsupportedMediaTypeError,
 } from '../../src/http/errors';
-import { problemResponse, renderProblem } from '../../src/http/problem';
+import { type CORE_PROBLEMS, problemResponse, renderProblem } from '../../src/http/problem';
 import {
   PROBLEM_TYPES,
   type ProblemName,
@@ -20,33 +17,70 @@ import {
   problemMembers,
 } from '../../src/http/problem-types';
 import type { Logger } from '../../src/logger';
+import { InvalidPageTokenError } from '../../src/paging/errors';
+import type { ResourceErrorKind } from '../../src/resources';
+import { ItemNotFoundError, VersionMismatchError } from '../../src/resources/items/errors';
+import { MediaLimitReachedError, MediaNotFoundError } from '../../src/resources/media/errors';
+import {
+  IdempotencyKeyInUseError,
+  IdempotencyKeyReusedError,
+  WriteConflictError,
+} from '../../src/writes/errors';
+
+type KnownErrorKind = keyof typeof CORE_PROBLEMS | ResourceErrorKind;
 
 const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
+/** One row per error kind the API maps: a kind added to the core or to a resource fails to compile until its row exists. */
+const ROWS: { readonly [K in KnownErrorKind]: readonly [object, number, string] } = {
+  'request-validation': [
+    new RequestValidationError([{ pointer: '/name', detail: 'is required' }]),
+    400,
+    '/problems/validation-error',
+  ],
+  'malformed-body': [new MalformedBodyError('Unexpected end of JSON input'), 400, '/problems/malformed-body'],
+  'body-too-large': [new BodyTooLargeError(65536), 413, '/problems/body-too-large'],
+  'invalid-page-token': [new InvalidPageTokenError('signature'), 400, '/problems/invalid-page-token'],
+  unauthenticated: [new UnauthenticatedError(), 401, '/problems/unauthorized'],
+  'route-not-found': [new RouteNotFoundError('/nope'), 404, '/problems/not-found'],
+  'method-not-allowed': [
+    new MethodNotAllowedError('PUT', ['GET', 'POST']),
+    405,
+    '/problems/method-not-allowed',
+  ],
+  'unsupported-media-type': [
+    new UnsupportedMediaTypeError('text/plain', ['application/json']),
+    415,
+    '/problems/unsupported-media-type',
+  ],
+  'write-conflict': [new WriteConflictError('id-1'), 409, '/problems/write-conflict'],
+  'idempotency-key-reused': [new IdempotencyKeyReusedError(), 422, '/problems/idempotency-key-reused'],
+  'idempotency-key-in-use': [new IdempotencyKeyInUseError(), 409, '/problems/idempotency-key-in-use'],
+  'storage-unavailable': [
+    new StorageUnavailableError({ cause: new Error('throttled') }),
+    503,
+    '/problems/service-unavailable',
+  ],
+  'item-not-found': [new ItemNotFoundError('id-1'), 404, '/problems/not-found'],
+  'version-mismatch': [new VersionMismatchError('id-1'), 412, '/problems/precondition-failed'],
+  'media-not-found': [new MediaNotFoundError('id-1', 'media-1'), 404, '/problems/not-found'],
+  'media-limit-reached': [new MediaLimitReachedError('id-1', 20), 409, '/problems/media-limit-reached'],
+};
+
 describe('problemResponse', () => {
   it.each([
+    ...Object.entries(ROWS).map(([kind, row]) => [kind, ...row] as const),
+    ['an unknown Error', new Error('database on fire'), 500, '/problems/internal-error'] as const,
+    ['a thrown string', 'a thrown string', 500, '/problems/internal-error'] as const,
+    // Same kind, not the class: an impostor is not trusted with a client status.
     [
-      new RequestValidationError([{ pointer: '/name', detail: 'is required' }]),
-      400,
-      '/problems/validation-error',
-    ],
-    [new MalformedBodyError('Unexpected end of JSON input'), 400, '/problems/malformed-body'],
-    [new BodyTooLargeError(65536), 413, '/problems/body-too-large'],
-    [new InvalidPageTokenError('signature'), 400, '/problems/invalid-page-token'],
-    [new ItemNotFoundError('id-1'), 404, '/problems/not-found'],
-    [new RouteNotFoundError('/nope'), 404, '/problems/not-found'],
-    [new UnauthenticatedError(), 401, '/problems/unauthorized'],
-    [new MethodNotAllowedError('PUT', ['GET', 'POST']), 405, '/problems/method-not-allowed'],
-    [new VersionMismatchError('id-1'), 412, '/problems/precondition-failed'],
-    [
-      new UnsupportedMediaTypeError('text/plain', ['application/json']),
-      415,
-      '/problems/unsupported-media-type',
-    ],
-    [new Error('database on fire'), 500, '/problems/internal-error'],
-    ['a thrown string', 500, '/problems/internal-error'],
-  ])('maps %p to %i %s', (error, status, type) => {
-    const response = problemResponse(error, 'req-1', silent);
+      'an impostor of a kind',
+      { kind: 'item-not-found', message: 'x' },
+      500,
+      '/problems/internal-error',
+    ] as const,
+  ])('maps %s to %i %s', (_kind, error, status, type) => {
+    const response = problemResponse(error, 'req-1', silent, API_PROBLEMS);
 
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toBe('application/problem+json');
@@ -57,6 +91,11 @@ describe('problemResponse', () => {
       title: expect.any(String),
       detail: expect.any(String),
     });
+  });
+
+  it('answers only the core kinds without the API registry (the local gateway renders those alone)', () => {
+    expect(problemResponse(new ItemNotFoundError('id-1'), 'r', silent).status).toBe(500);
+    expect(problemResponse(new UnauthenticatedError(), 'r', silent).status).toBe(401);
   });
 
   it('never puts a server fault in the body', () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { InvalidPageTokenError } from '../../src/errors/client-error';
+import { InvalidPageTokenError } from '../../src/paging/errors';
 import { PageTokenCodec } from '../../src/paging/page-token';
 
 describe('PageTokenCodec', () => {

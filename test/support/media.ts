@@ -1,9 +1,9 @@
+import type { TableStreamOverrides } from '../../src/compose-table-stream';
 import { loadMediaConfig } from '../../src/config';
 import { type MediaWorkerHandle, startMediaWorkers } from '../../src/local/engines/local-media';
 import type { Logger } from '../../src/logger';
 import { createObjectStore } from '../../src/resources/media/compose-media';
 import type { ObjectStore } from '../../src/resources/media/object-store';
-import type { WorkerOverrides } from '../../src/resources/media/workers/compose-workers';
 import { engineEndpoint } from './table';
 
 /** The run's local S3 (globalSetup), as the API and the workers reach it. */
@@ -23,7 +23,7 @@ export function memoryLogger(): Logger & { readonly lines: { level: string; mess
 /** The media workers on a test table, for the enclosing describe's tests, stopped after them. */
 export function useMediaWorkers(
   tableName: () => string,
-  overrides: WorkerOverrides & { readonly logger?: Logger } = {},
+  overrides: TableStreamOverrides = {},
 ): { confirm: (key: string) => Promise<unknown> } {
   let workers: MediaWorkerHandle | undefined;
   beforeAll(async () => {

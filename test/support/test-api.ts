@@ -1,3 +1,4 @@
+import { createEvent, createHttpApiEvent } from '../../fixtures/events';
 import spec from '../../generated/openapi.json';
 import { composeApp, type Overrides } from '../../src/compose-app';
 import { loadConfig } from '../../src/config';
@@ -10,10 +11,10 @@ import {
   type LocalIdentity,
 } from '../../src/local/dev-tools/identity';
 import { type AuthMode, localAuthorizer } from '../../src/local/gateway/authorizer';
-import { type GatewayOptions, startGateway } from '../../src/local/gateway/server';
+import type { GatewayOptions } from '../../src/local/gateway/gateway-options';
+import { startGateway } from '../../src/local/gateway/server';
 import { methodsByTemplate } from '../../src/spec/openapi-document';
 import { assertMatchesContract } from './contract';
-import { createEvent, createHttpApiEvent } from './events';
 import { createTestTable } from './table';
 
 /**

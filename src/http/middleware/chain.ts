@@ -8,7 +8,7 @@
  *   sees the validated request and the operation's declared headers, and the handler's result
  *   before it is serialised. Errors it lets through become problem+json like the handler's own.
  */
-import type { WriteRequest } from '../../resources/items/item-service';
+import type { WriteRequest } from '../../writes/write-request';
 import type { Caller, HttpRequest, HttpResponse } from '../http-types';
 import type { OperationId } from '../operation-types';
 

@@ -4,9 +4,10 @@
  * stream removes what a delete leaves behind. The API also confirms on read, as a fallback.
  */
 import path from 'node:path';
-import { loadMediaWorkerConfig, type MediaWorkerConfig } from '../../config';
+import { composeTableStream, type TableStreamOverrides } from '../../compose-table-stream';
+import { loadWorkerConfig, type WorkerConfig } from '../../config';
 import type { Logger } from '../../logger';
-import { composeMediaWorkers, type WorkerOverrides } from '../../resources/media/workers/compose-workers';
+import { composeUploadWorker } from '../../resources/media/workers/compose-workers';
 import { createDynamoDbClient } from '../../storage/dynamodb/document-client';
 import { LOCAL_S3_CREDENTIALS, startLocalS3 } from './s3-server';
 import { followTableStream } from './table-stream';
@@ -33,26 +34,28 @@ export interface MediaWorkerHandle {
 
 /** The stream worker following a table of DynamoDB Local, and the upload worker, for one table. */
 export async function startMediaWorkers(
-  config: MediaWorkerConfig & { readonly dynamodbEndpoint: string },
+  config: WorkerConfig & { readonly dynamodbEndpoint: string },
   logger: Logger,
-  overrides: WorkerOverrides = {},
+  overrides: TableStreamOverrides = {},
 ): Promise<MediaWorkerHandle> {
-  const workers = composeMediaWorkers(config, { ...overrides, logger });
+  const uploads = composeUploadWorker(config, { ...overrides, logger });
+  const cascade = composeTableStream(config, { ...overrides, logger });
   const client = createDynamoDbClient({ endpoint: config.dynamodbEndpoint, region: config.region });
   const stream = await followTableStream({
     client,
     endpoint: config.dynamodbEndpoint,
     region: config.region,
     tableName: config.tableName,
-    onRemove: workers.cleanup,
+    onRemove: cascade.onRemove,
     logger,
   });
   return {
-    confirm: workers.confirm,
+    confirm: uploads.confirm,
     async stop() {
       await stream.stop();
       client.destroy();
-      workers.close();
+      uploads.close();
+      cascade.close();
     },
   };
 }
@@ -89,7 +92,7 @@ export async function startLocalMedia(options: LocalMediaOptions): Promise<Local
     },
   });
   const environment = localMediaEnvironment(s3.endpoint);
-  const config = loadMediaWorkerConfig({
+  const config = loadWorkerConfig({
     ...environment,
     TABLE_NAME: options.tableName,
     DYNAMODB_ENDPOINT: options.dynamodbEndpoint,

@@ -1,4 +1,4 @@
-// The parts of @20minutes/s3rver (no types of its own) that src/local/s3-server.ts uses.
+// The parts of @20minutes/s3rver (no types of its own) that src/local/engines/s3-server.ts uses.
 declare module '@20minutes/s3rver' {
   import type { EventEmitter } from 'node:events';
   import type { AddressInfo } from 'node:net';

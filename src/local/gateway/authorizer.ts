@@ -10,7 +10,7 @@ import { setOwn } from '../../gateway-events/wire';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalIdentity } from '../dev-tools/identity';
 
 export const AUTH_MODES = ['cognito', 'jwt'] as const;
-/** `cognito`: a Cognito user pool authorizer; `jwt`: the JWT Lambda authorizer (src/authorizer/). */
+/** `cognito`: a Cognito user pool authorizer; `jwt`: the JWT Lambda authorizer (src/entries/authorizer.ts). */
 export type AuthMode = (typeof AUTH_MODES)[number];
 
 /**

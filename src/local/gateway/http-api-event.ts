@@ -11,7 +11,7 @@ import type {
   APIGatewayProxyResult,
 } from 'aws-lambda';
 import type { HttpApiHandler } from '../../gateway-events/http-api-v2';
-import { type CorsPolicy, corsHeaders } from '../../http/cors';
+import { type CorsPolicy, corsHeaders } from '../../http/middleware/cors';
 import type { PathMatch } from '../../http/router';
 
 export interface HttpApiEventParts {

@@ -1,8 +1,10 @@
 /**
  * The REST API proxy event (payload v1) API Gateway sends for a request: built here once, for the
- * local gateway and for the tests' event factory, so both hand the Lambda what AWS would.
+ * local gateway (from the Node request) and for the tests' event factory, so both hand the Lambda
+ * what AWS would.
  */
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { getOwn, setOwn } from '../../gateway-events/wire';
 import type { PathMatch } from '../../http/router';
@@ -45,15 +47,12 @@ export function proxyEvent(parts: ProxyEventParts): APIGatewayProxyEvent {
   const multiQuery: Record<string, string[]> = {};
   for (const [name, value] of url.searchParams) {
     setOwn(query, name, value);
-    const values = getOwn(multiQuery, name);
-    if (values === undefined) setOwn(multiQuery, name, [value]);
-    else values.push(value);
+    appendOwn(multiQuery, name, value);
   }
   const hasQuery = Object.keys(query).length > 0;
   const resourcePath = resource?.template ?? url.pathname;
   const mount = parts.mount ?? { via: 'domain' };
-  const prefix =
-    mount.via === 'execute-api' ? `/${stage}` : mount.basePath === undefined ? '' : `/${mount.basePath}`;
+  const prefix = mountPrefix(mount, stage);
   const domainName = parts.domainName ?? 'localhost';
   return {
     resource: resourcePath,
@@ -92,6 +91,12 @@ export function proxyEvent(parts: ProxyEventParts): APIGatewayProxyEvent {
   };
 }
 
+/** The path prefix the client's URL has before the API's own path: the stage, a base path, or none. */
+export function mountPrefix(mount: Mount, stage: string): string {
+  if (mount.via === 'execute-api') return `/${stage}`;
+  return mount.basePath === undefined ? '' : `/${mount.basePath}`;
+}
+
 /** The caller identity block of a proxy event for a request without AWS credentials. */
 export function requestIdentity(
   sourceIp: string,
@@ -114,4 +119,70 @@ export function requestIdentity(
     userAgent,
     userArn: null,
   };
+}
+
+/** The proxy event for a request the local gateway received, `url` already within the API. */
+export function requestProxyEvent(
+  request: IncomingMessage,
+  url: URL,
+  resource: PathMatch | undefined,
+  body: Buffer,
+  stage: string,
+  mount: Mount,
+): APIGatewayProxyEvent {
+  // As API Gateway fills them: `headers` keeps a repeated header's last value, `multiValueHeaders`
+  // every value, so the function can tell that a header was sent twice.
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (let i = 0; i < request.rawHeaders.length; i += 2) {
+    const name = request.rawHeaders[i];
+    const value = request.rawHeaders[i + 1];
+    if (name === undefined || value === undefined) continue;
+    setOwn(headers, name, value);
+    appendOwn(multiValueHeaders, name, value);
+  }
+  const text = body.length > 0 ? utf8Text(body) : null;
+  return proxyEvent({
+    method: request.method ?? 'GET',
+    url,
+    resource,
+    headers,
+    multiValueHeaders,
+    // Bytes that are not UTF-8 travel base64-encoded, as API Gateway sends binary bodies; the
+    // function refuses them, in one place for both entries.
+    body: text ?? (body.length > 0 ? body.toString('base64') : null),
+    isBase64Encoded: text === null && body.length > 0,
+    stage,
+    mount,
+    // API Gateway names the host the client called; locally, the Host header's, without its port.
+    domainName: hostName(request.headers.host),
+    sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+    protocol: `HTTP/${request.httpVersion}`,
+  });
+}
+
+/** Adds a value to a multi-value record's list for `name` (an own property, whatever the name). */
+function appendOwn(record: Record<string, string[]>, name: string, value: string): void {
+  const values = getOwn(record, name);
+  if (values === undefined) setOwn(record, name, [value]);
+  else values.push(value);
+}
+
+function hostName(host: string | undefined): string {
+  if (host === undefined) return 'localhost';
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return 'localhost';
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function utf8Text(body: Buffer): string | null {
+  try {
+    return utf8.decode(body);
+  } catch {
+    return null;
+  }
 }

@@ -4,59 +4,30 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  type QueryCommandInput,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import {
-  IdempotencyKeyInUseError,
-  IdempotencyKeyReusedError,
-  ItemNotFoundError,
-  VersionMismatchError,
-  WriteConflictError,
-} from '../../errors/client-error';
 import {
   allOf,
-  anyOf,
-  attributeAtMost,
   attributeExists,
   attributeIn,
-  attributeNotEqual,
   attributeNotExists,
   type Condition,
   conditionInput,
   UpdateExpression,
 } from '../../storage/dynamodb/expressions';
-import { bounded } from '../../storage/dynamodb/failures';
-import {
-  ITEM_SORT_KEY_PREFIX,
-  ITEMS_TABLE,
-  itemKey,
-  ownerKey,
-  ownerStatusKey,
-} from '../../storage/dynamodb/table-design';
+import { bounded, DEFAULT_STORAGE_TIMEOUT_MS, type RepositoryOptions } from '../../storage/dynamodb/failures';
+import { claimKeyPut, replayedAnswer } from '../../storage/dynamodb/idempotency-record';
+import { ITEMS_TABLE, ownerKey, ownerStatusKey } from '../../storage/dynamodb/table-design';
 import { cancellation, requestToken } from '../../storage/dynamodb/transactions';
+import { LAST_WRITE, notWrittenBy, ownEarlierWrite } from '../../storage/dynamodb/write-marker';
+import { IdempotencyKeyInUseError, WriteConflictError } from '../../writes/errors';
+import type { IdempotencyClaim, WriteId } from '../../writes/write-request';
+import { ItemNotFoundError, VersionMismatchError } from './errors';
 import type { Item, ItemChanges } from './item';
-import { fromIdempotencyRecord, fromItemRecord, toIdempotencyRecord, toItemRecord } from './item-record';
-import type {
-  IdempotencyClaim,
-  InsertResult,
-  ItemListPage,
-  ItemListQuery,
-  ItemRepository,
-  WriteId,
-} from './item-repository';
-
-export interface RepositoryOptions {
-  /** Deadline for one repository call, every SDK attempt and backoff included. */
-  readonly timeoutMs: number;
-}
-
-/** Deadline when none is configured: below the function's 10 s timeout with room to answer. */
-export const DEFAULT_STORAGE_TIMEOUT_MS = 3000;
-
-const LAST_WRITE = ITEMS_TABLE.lastWriteAttribute;
+import { listQueryInput } from './item-list-query';
+import { fromItemRecord, itemKey, toItemRecord } from './item-record';
+import type { InsertResult, ItemListPage, ItemListQuery, ItemRepository } from './item-repository';
 
 /** ItemRepository on one DynamoDB table; see docs/dynamodb-design.md for the access patterns. */
 export class DynamoDbItemRepository implements ItemRepository {
@@ -149,11 +120,11 @@ export class DynamoDbItemRepository implements ItemRepository {
         return fromItemRecord(record);
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        const old = error.Item === undefined ? undefined : unmarshall(error.Item);
         // An earlier attempt of this very request committed and its answer was lost: the stored
         // item is that write's result (any later write would have replaced the marker).
-        if (old !== undefined && old[LAST_WRITE] === writeId) return fromItemRecord(old);
-        throw old === undefined ? new ItemNotFoundError(id) : new VersionMismatchError(id);
+        const ours = ownEarlierWrite(error.Item, writeId);
+        if (ours !== undefined) return fromItemRecord(ours);
+        throw error.Item === undefined ? new ItemNotFoundError(id) : new VersionMismatchError(id);
       }
     });
   }
@@ -210,11 +181,8 @@ export class DynamoDbItemRepository implements ItemRepository {
       );
     } catch (error) {
       // The id is new, so an item already under it can only be our own earlier attempt's.
-      const ours =
-        error instanceof ConditionalCheckFailedException &&
-        error.Item !== undefined &&
-        unmarshall(error.Item)[LAST_WRITE] === writeId;
-      if (!ours) throw error;
+      const ours = error instanceof ConditionalCheckFailedException && ownEarlierWrite(error.Item, writeId);
+      if (ours === false || ours === undefined) throw error;
     }
     return { item, replayed: false };
   }
@@ -228,10 +196,6 @@ export class DynamoDbItemRepository implements ItemRepository {
   ): Promise<InsertResult> {
     // The item and the key's record in one transaction: there is no moment where one exists
     // without the other, so a crash can neither block the key nor leave an unclaimed item.
-    const keyIsFree = anyOf(
-      attributeNotExists(ITEMS_TABLE.partitionKey),
-      attributeAtMost(ITEMS_TABLE.timeToLiveAttribute, claim.now),
-    );
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -244,14 +208,7 @@ export class DynamoDbItemRepository implements ItemRepository {
                 ...conditionInput(attributeNotExists(ITEMS_TABLE.partitionKey)),
               },
             },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: toIdempotencyRecord(owner, claim, item),
-                ...conditionInput(keyIsFree),
-                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-              },
-            },
+            claimKeyPut(this.tableName, owner, claim, { ...item }),
           ],
         }),
         { abortSignal },
@@ -262,9 +219,7 @@ export class DynamoDbItemRepository implements ItemRepository {
       const recordReason = reasons?.[1];
       if (recordReason?.Code === 'ConditionalCheckFailed' && recordReason.Item !== undefined) {
         // The condition admits expired records, so this one is live: the key is taken.
-        const first = fromIdempotencyRecord(unmarshall(recordReason.Item));
-        if (first.fingerprint !== claim.fingerprint) throw new IdempotencyKeyReusedError();
-        return { item: first.item, replayed: true };
+        return { item: fromItemRecord(replayedAnswer(recordReason.Item, claim)), replayed: true };
       }
       if (
         reasons?.some((reason) => reason.Code === 'TransactionConflict') === true ||
@@ -279,40 +234,6 @@ export class DynamoDbItemRepository implements ItemRepository {
 
 const key = (owner: string, id: string): Record<string, string> => itemKey(ownerKey(owner), id);
 
-/** The one Query a page of the owner's items starts with; exported so the benchmark measures exactly it. */
-export function listQueryInput(tableName: string, owner: string, query: ItemListQuery): QueryCommandInput {
-  return {
-    TableName: tableName,
-    ...listKeyCondition(owner, query),
-    ScanIndexForward: false,
-    // One more than asked tells whether another page exists, so the last page carries no token.
-    Limit: query.limit + 1,
-  };
-}
-
-function listKeyCondition(owner: string, query: ItemListQuery): Partial<QueryCommandInput> {
-  const after = query.after === undefined ? undefined : key(owner, query.after);
-  if (query.status === undefined) {
-    return {
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :itemPrefix)',
-      ExpressionAttributeNames: { '#pk': ITEMS_TABLE.partitionKey, '#sk': ITEMS_TABLE.sortKey },
-      ExpressionAttributeValues: { ':pk': ownerKey(owner), ':itemPrefix': ITEM_SORT_KEY_PREFIX },
-      ConsistentRead: true,
-      ...(after !== undefined && { ExclusiveStartKey: after }),
-    };
-  }
-  const partition = ownerStatusKey(owner, query.status);
-  return {
-    IndexName: ITEMS_TABLE.statusIndex.name,
-    KeyConditionExpression: '#pk = :pk',
-    ExpressionAttributeNames: { '#pk': ITEMS_TABLE.statusIndex.partitionKey },
-    ExpressionAttributeValues: { ':pk': partition },
-    ...(after !== undefined && {
-      ExclusiveStartKey: { ...after, [ITEMS_TABLE.statusIndex.partitionKey]: partition },
-    }),
-  };
-}
-
 /** The item exists and, when the caller named versions, is at one of them. */
 function versionCondition(expectedVersions: readonly number[] | undefined): Condition {
   const exists = attributeExists(ITEMS_TABLE.partitionKey);
@@ -320,9 +241,4 @@ function versionCondition(expectedVersions: readonly number[] | undefined): Cond
   // If-Match listed only tags that can never match (weak ones): fail on any existing item.
   if (expectedVersions.length === 0) return allOf(exists, attributeNotExists(ITEMS_TABLE.partitionKey));
   return allOf(exists, attributeIn('version', expectedVersions));
-}
-
-/** The stored version was not written by this request: an attempt that finds its own marker already committed. */
-function notWrittenBy(writeId: WriteId): Condition {
-  return anyOf(attributeNotExists(LAST_WRITE), attributeNotEqual(LAST_WRITE, writeId));
 }

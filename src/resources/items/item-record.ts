@@ -1,11 +1,15 @@
-import {
-  idempotencySortKey,
-  itemSortKey,
-  ownerKey,
-  ownerStatusKey,
-} from '../../storage/dynamodb/table-design';
+import { ITEMS_TABLE, ownerKey, ownerStatusKey } from '../../storage/dynamodb/table-design';
+import type { WriteId } from '../../writes/write-request';
 import { ITEM_STATUSES, type Item, type ItemStatus } from './item';
-import type { IdempotencyClaim, WriteId } from './item-repository';
+
+/** Every item's sort key starts so: items are one Query over the owner's partition. */
+export const ITEM_SORT_KEY_PREFIX = 'ITEM#';
+export const itemSortKey = (id: string): string => `${ITEM_SORT_KEY_PREFIX}${id}`;
+/** The table key of an item, in its owner's partition (`ownerKey(owner)`). */
+export const itemKey = (partition: string, id: string): Record<string, string> => ({
+  [ITEMS_TABLE.partitionKey]: partition,
+  [ITEMS_TABLE.sortKey]: itemSortKey(id),
+});
 
 /** An item as stored in the table: the domain fields plus the keys that place it. */
 export interface ItemRecord {
@@ -62,39 +66,6 @@ export function fromItemRecord(record: Record<string, unknown>): Item {
     updatedAt,
     version,
   };
-}
-
-/**
- * An idempotency key's record: what the first request was (its fingerprint) and what it created
- * (the item as first answered, so a replay renders that answer exactly). It has no `ownerStatus`,
- * so it never appears in the status index, and its sort key is outside `ITEM#`.
- */
-export interface IdempotencyRecord {
-  readonly pk: string;
-  readonly sk: string;
-  readonly fingerprint: string;
-  readonly expiresAt: number;
-  readonly item: Item;
-}
-
-export function toIdempotencyRecord(owner: string, claim: IdempotencyClaim, item: Item): IdempotencyRecord {
-  return {
-    pk: ownerKey(owner),
-    sk: idempotencySortKey(claim.scope, claim.keyDigest),
-    fingerprint: claim.fingerprint,
-    expiresAt: claim.expiresAt,
-    item,
-  };
-}
-
-export function fromIdempotencyRecord(
-  record: Record<string, unknown>,
-): Pick<IdempotencyRecord, 'fingerprint' | 'item'> {
-  const { fingerprint, item } = record;
-  if (typeof fingerprint !== 'string' || typeof item !== 'object' || item === null) {
-    throw new Error(`Stored record ${String(record.pk)}/${String(record.sk)} is not an idempotency record`);
-  }
-  return { fingerprint, item: fromItemRecord({ ...item, pk: record.pk, sk: record.sk }) };
 }
 
 function isItemStatus(value: unknown): value is ItemStatus {

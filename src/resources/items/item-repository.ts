@@ -1,3 +1,4 @@
+import type { IdempotencyClaim, WriteId } from '../../writes/write-request';
 import type { Item, ItemChanges, ItemStatus } from './item';
 
 export interface ItemListQuery {
@@ -11,27 +12,6 @@ export interface ItemListPage {
   /** Newest first. */
   readonly items: readonly Item[];
   readonly hasMore: boolean;
-}
-
-/**
- * Identifies one client request's write, the same on every attempt at it (SDK retries, a second
- * invocation with the same request id): a retried write that finds its own id on the record
- * knows it already committed.
- */
-export type WriteId = string;
-
-/** A create made under a client's idempotency key: the key's record is written with the item, atomically. */
-export interface IdempotencyClaim {
-  /** What the key is scoped to besides the owner: the operation. */
-  readonly scope: string;
-  /** A digest of the client's key; the key itself is never stored. */
-  readonly keyDigest: string;
-  /** A digest of the request; the same key with another fingerprint is refused. */
-  readonly fingerprint: string;
-  /** Epoch seconds after which the key is free again. */
-  readonly expiresAt: number;
-  /** Epoch seconds now: a record past its expiry counts as absent even before TTL deletes it. */
-  readonly now: number;
 }
 
 export interface InsertResult {

@@ -1,5 +1,6 @@
-import { ItemNotFoundError } from '../../errors/client-error';
 import type { PageScope, PageTokenCodec } from '../../paging/page-token';
+import { idempotencyClaim, type WriteRequest } from '../../writes/write-request';
+import { ItemNotFoundError } from './errors';
 import {
   DEFAULT_ITEM_STATUS,
   type Item,
@@ -9,7 +10,7 @@ import {
   mergePatchChanges,
   replacementChanges,
 } from './item';
-import type { InsertResult, ItemRepository, WriteId } from './item-repository';
+import type { InsertResult, ItemRepository } from './item-repository';
 
 export interface ItemServiceDependencies {
   readonly repository: ItemRepository;
@@ -33,24 +34,6 @@ export interface ItemList {
 /** A write's precondition: the versions the caller's If-Match allows, or undefined for any. */
 export type ExpectedVersions = readonly number[] | undefined;
 
-/** How long an idempotency key holds its first answer (draft-ietf-httpapi-idempotency-key-header: 24 h is common). */
-export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
-
-/** A client's idempotency key for one create, already reduced to digests by the caller. */
-export interface IdempotentCreate {
-  /** The operation the key was sent to: the same key on another operation is another key. */
-  readonly scope: string;
-  readonly keyDigest: string;
-  /** A digest of the operation and the request body. */
-  readonly fingerprint: string;
-}
-
-/** What a write is: which request makes it (every retry of it the same), and its idempotency key if any. */
-export interface WriteRequest {
-  readonly writeId: WriteId;
-  readonly idempotency?: IdempotentCreate | undefined;
-}
-
 export type CreateResult = InsertResult;
 
 /** The items use cases. Every call is made on behalf of one owner and sees only that owner's items. */
@@ -70,12 +53,7 @@ export class ItemService {
       updatedAt: timestamp,
       version: 1,
     };
-    const nowSeconds = Math.floor(now.getTime() / 1000);
-    const claim =
-      write.idempotency === undefined
-        ? undefined
-        : { ...write.idempotency, now: nowSeconds, expiresAt: nowSeconds + IDEMPOTENCY_WINDOW_SECONDS };
-    return this.deps.repository.insert(owner, item, write.writeId, claim);
+    return this.deps.repository.insert(owner, item, write.writeId, idempotencyClaim(write, now));
   }
 
   async get(owner: string, id: string): Promise<Item> {

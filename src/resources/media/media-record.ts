@@ -1,5 +1,5 @@
-import { mediaSortKey, ownerKey } from '../../storage/dynamodb/table-design';
-import type { WriteId } from '../items/item-repository';
+import { ITEMS_TABLE, ownerKey } from '../../storage/dynamodb/table-design';
+import type { WriteId } from '../../writes/write-request';
 import {
   MEDIA_CONTENT_TYPES,
   MEDIA_STATUSES,
@@ -7,6 +7,17 @@ import {
   type MediaContentType,
   type MediaStatus,
 } from './media';
+
+/** Every media's sort key starts so; under it, its item's id: an item's media are one Query. */
+export const MEDIA_SORT_KEY_PREFIX = 'MEDIA#';
+export const mediaSortKeyPrefix = (itemId: string): string => `${MEDIA_SORT_KEY_PREFIX}${itemId}#`;
+/** Ids are UUIDv7, so key order under the prefix is age. */
+export const mediaSortKey = (itemId: string, mediaId: string): string =>
+  `${mediaSortKeyPrefix(itemId)}${mediaId}`;
+export const mediaKey = (partition: string, itemId: string, mediaId: string): Record<string, string> => ({
+  [ITEMS_TABLE.partitionKey]: partition,
+  [ITEMS_TABLE.sortKey]: mediaSortKey(itemId, mediaId),
+});
 
 /**
  * A media as stored: in the owner's partition under `MEDIA#<itemId>#<mediaId>`, so an item's media

@@ -1,4 +1,4 @@
-import type { IdempotencyClaim, WriteId } from '../items/item-repository';
+import type { IdempotencyClaim, WriteId } from '../../writes/write-request';
 import type { Media } from './media';
 
 export interface MediaInsertResult {
@@ -40,13 +40,9 @@ export interface StoredMedia {
   readonly media: Media;
 }
 
-/** What the media workers need: lookups by object key and by a removed item, and unscoped writes. */
+/** What the upload worker needs: a lookup by object key, and an unscoped write. */
 export interface MediaMaintenance {
   findByObjectKey(objectKey: string): Promise<StoredMedia | undefined>;
   /** pending → ready; false when the record is gone. */
   markStoredReady(stored: StoredMedia): Promise<boolean>;
-  /** The media records of an item, which may be gone already (the cascade after its delete). */
-  mediaOfItem(partition: string, itemId: string): Promise<readonly StoredMedia[]>;
-  /** Removes the record (its REMOVE event then removes the object). */
-  remove(stored: StoredMedia): Promise<void>;
 }

@@ -1,5 +1,6 @@
-import { ItemNotFoundError, MediaLimitReachedError, MediaNotFoundError } from '../../errors/client-error';
-import { IDEMPOTENCY_WINDOW_SECONDS, type WriteRequest } from '../items/item-service';
+import { idempotencyClaim, type WriteRequest } from '../../writes/write-request';
+import { ItemNotFoundError } from '../items/errors';
+import { MediaLimitReachedError, MediaNotFoundError } from './errors';
 import {
   isAbandoned,
   MAX_MEDIA_PER_ITEM,
@@ -64,15 +65,7 @@ export class MediaService {
       pendingUntil: nowSeconds + this.deps.pendingLifetimeSeconds,
     };
     // A key is scoped to the item too: the same key and body on another item is another upload.
-    const claim =
-      write.idempotency === undefined
-        ? undefined
-        : {
-            ...write.idempotency,
-            scope: `${write.idempotency.scope}#${itemId}`,
-            now: nowSeconds,
-            expiresAt: nowSeconds + IDEMPOTENCY_WINDOW_SECONDS,
-          };
+    const claim = idempotencyClaim(write, now, itemId);
     const insert = () => this.deps.repository.insert(owner, media, MAX_MEDIA_PER_ITEM, write.writeId, claim);
     let result: Awaited<ReturnType<typeof insert>>;
     try {

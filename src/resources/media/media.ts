@@ -10,9 +10,6 @@ export const MEDIA_CONTENT_TYPES = [
 ] as const;
 export type MediaContentType = (typeof MEDIA_CONTENT_TYPES)[number];
 
-/** 25 MiB (openapi.yaml: MediaSize.maximum). */
-export const MAX_MEDIA_SIZE = 25 * 1024 * 1024;
-
 /** At most this many media per item; the 21st is refused (409). */
 export const MAX_MEDIA_PER_ITEM = 20;
 

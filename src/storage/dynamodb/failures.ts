@@ -51,6 +51,14 @@ function isUnavailable(error: object): boolean {
   return status === undefined || (typeof status === 'number' && status >= 500);
 }
 
+export interface RepositoryOptions {
+  /** Deadline for one repository call, every SDK attempt and backoff included. */
+  readonly timeoutMs: number;
+}
+
+/** Deadline when none is configured: below the function's 10 s timeout with room to answer. */
+export const DEFAULT_STORAGE_TIMEOUT_MS = 3000;
+
 /** Runs one repository call under its deadline, translating an unreachable table into one error. */
 export async function bounded<T>(
   timeoutMs: number,

@@ -4,27 +4,53 @@
  */
 import { createHash } from 'node:crypto';
 
+/**
+ * A global secondary index of the items table. Every key, the table's and the indexes', is a
+ * string attribute.
+ */
+export interface TableIndex {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey?: string;
+  /** What the index copies: everything, or only the table's and the index's keys. */
+  readonly projection: 'ALL' | 'KEYS_ONLY';
+}
+
+const STATUS_INDEX = {
+  name: 'byOwnerStatus',
+  partitionKey: 'ownerStatus',
+  /** The index reuses the table's sort key: ids are UUIDv7, so key order is creation order. */
+  sortKey: 'sk',
+  projection: 'ALL',
+} as const satisfies TableIndex;
+
+/**
+ * Media records only: finds a media by its object key (the S3 event knows nothing else). Sparse,
+ * keys only; the media record itself is then read consistently.
+ */
+const OBJECT_KEY_INDEX = {
+  name: 'byObjectKey',
+  partitionKey: 'objectKey',
+  projection: 'KEYS_ONLY',
+} as const satisfies TableIndex;
+
 export const ITEMS_TABLE = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  statusIndex: {
-    name: 'byOwnerStatus',
-    partitionKey: 'ownerStatus',
-    /** The index reuses the table's sort key: ids are UUIDv7, so key order is creation order. */
-    sortKey: 'sk',
-  },
+  statusIndex: STATUS_INDEX,
+  objectKeyIndex: OBJECT_KEY_INDEX,
+  /**
+   * Every global secondary index, in creation order: the CDK table and the local table (created or
+   * upgraded) are built from this list, so an index added here exists in both.
+   */
+  indexes: [STATUS_INDEX, OBJECT_KEY_INDEX] as readonly TableIndex[],
   /**
    * Epoch seconds after which DynamoDB's TTL may delete a record (idempotency records only; items
-   * never carry it). Enable TTL on this attribute in the CDK table.
+   * and media never carry it). TTL is enabled on it in the CDK table and the local table.
    */
   timeToLiveAttribute: 'expiresAt',
   /** The id of the request that last wrote a record: lets a retried write recognise its own commit. */
   lastWriteAttribute: 'lastWrite',
-  /**
-   * Media records only: finds a media by its object key (the S3 event knows nothing else). Sparse,
-   * keys only; the media record itself is then read consistently.
-   */
-  objectKeyIndex: { name: 'byObjectKey', partitionKey: 'objectKey' },
   /** On an item record: how many media it has, kept in the transactions that add and remove them. */
   mediaCountAttribute: 'mediaCount',
   /** The media stream worker reads REMOVE events with the old image (item and media records). */
@@ -37,22 +63,12 @@ export const ITEMS_TABLE = {
  * status index key repeats the owner, so raw subjects of a few hundred bytes and more failed.
  */
 export const ownerKey = (owner: string): string => `OWNER#${ownerDigest(owner)}`;
-export const itemSortKey = (id: string): string => `ITEM#${id}`;
-export const ITEM_SORT_KEY_PREFIX = 'ITEM#';
-/** The table key of an item, in its owner's partition (`ownerKey(owner)`). */
-export const itemKey = (partition: string, id: string): Record<string, string> => ({
-  [ITEMS_TABLE.partitionKey]: partition,
-  [ITEMS_TABLE.sortKey]: itemSortKey(id),
-});
+/** The status index's partition: an owner's items of one status. */
 export const ownerStatusKey = (owner: string, status: string): string =>
   `OWNER#${ownerDigest(owner)}#STATUS#${status}`;
 /** An Idempotency-Key's record, in the owner's partition; its prefix keeps it out of item queries. */
 export const idempotencySortKey = (scope: string, keyDigest: string): string =>
   `IDEMPOTENCY#${scope}#${keyDigest}`;
-
-/** A media record, in the owner's partition next to its item; ids are UUIDv7, so key order is age. */
-export const mediaSortKey = (itemId: string, mediaId: string): string => `MEDIA#${itemId}#${mediaId}`;
-export const mediaSortKeyPrefix = (itemId: string): string => `MEDIA#${itemId}#`;
 
 function ownerDigest(owner: string): string {
   return createHash('sha256').update(owner).digest('base64url');

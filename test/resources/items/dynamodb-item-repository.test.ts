@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { v7 as uuidv7 } from 'uuid';
-import { ItemNotFoundError, VersionMismatchError } from '../../../src/errors/client-error';
+import { ItemNotFoundError, VersionMismatchError } from '../../../src/resources/items/errors';
 import type { Item, ItemChanges } from '../../../src/resources/items/item';
-import { itemSortKey, ownerKey, ownerStatusKey } from '../../../src/storage/dynamodb/table-design';
+import { itemSortKey } from '../../../src/resources/items/item-record';
+import { ownerKey, ownerStatusKey } from '../../../src/storage/dynamodb/table-design';
 import { useTestRepository } from '../../support/table';
 
 const CREATED = '2026-11-23T10:00:00.000Z';

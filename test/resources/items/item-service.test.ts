@@ -1,13 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import {
-  InvalidPageTokenError,
-  ItemNotFoundError,
-  VersionMismatchError,
-} from '../../../src/errors/client-error';
+import { InvalidPageTokenError } from '../../../src/paging/errors';
 import { PageTokenCodec } from '../../../src/paging/page-token';
+import { ItemNotFoundError, VersionMismatchError } from '../../../src/resources/items/errors';
 import type { Item } from '../../../src/resources/items/item';
-import { ItemService, type WriteRequest } from '../../../src/resources/items/item-service';
+import { ItemService } from '../../../src/resources/items/item-service';
+import type { WriteRequest } from '../../../src/writes/write-request';
 import { useTestRepository } from '../../support/table';
 
 const START = Date.parse('2026-11-23T10:00:00.000Z');

@@ -4,9 +4,9 @@
  * object is deleted and never served.
  */
 
-import { MediaNotFoundError } from '../../../src/errors/client-error';
 import { newMediaObjectKey } from '../../../src/resources/media/compose-media';
 import { DynamoDbMediaRepository } from '../../../src/resources/media/dynamodb-media-repository';
+import { MediaNotFoundError } from '../../../src/resources/media/errors';
 import { MAX_MEDIA_PER_ITEM } from '../../../src/resources/media/media';
 import { MediaService } from '../../../src/resources/media/media-service';
 import type { ObjectStore, StoredObject } from '../../../src/resources/media/object-store';

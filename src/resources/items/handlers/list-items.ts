@@ -1,12 +1,12 @@
 // Implements listItems (openapi.yaml: GET /items)
 
-import type { Handler } from '../../../http/operation-types';
+import type { ItemsHandler } from '../context';
 import { itemBody } from '../item-representation';
 
 /** Page size when the request gives none (openapi.yaml: parameters.Limit default). */
 export const DEFAULT_PAGE_SIZE = 20;
 
-export const listItems: Handler<'listItems'> = async ({ query, caller }, { items }) => {
+export const listItems: ItemsHandler<'listItems'> = async ({ query, caller }, { items }) => {
   const page = await items.list(caller.subject, {
     limit: query.limit ?? DEFAULT_PAGE_SIZE,
     ...(query.status !== undefined && { status: query.status }),

@@ -1,9 +1,9 @@
 // Implements replaceItem (openapi.yaml: PUT /items/{itemId})
 
-import type { Handler } from '../../../http/operation-types';
+import type { ItemsHandler } from '../context';
 import { entityTag, expectedVersions, itemBody } from '../item-representation';
 
-export const replaceItem: Handler<'replaceItem'> = async (
+export const replaceItem: ItemsHandler<'replaceItem'> = async (
   { path, headers, body, caller, write },
   { items },
 ) => {

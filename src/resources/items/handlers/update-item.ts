@@ -1,9 +1,9 @@
 // Implements updateItem (openapi.yaml: PATCH /items/{itemId}), a JSON Merge Patch (RFC 7396)
 
-import type { Handler } from '../../../http/operation-types';
+import type { ItemsHandler } from '../context';
 import { entityTag, expectedVersions, itemBody } from '../item-representation';
 
-export const updateItem: Handler<'updateItem'> = async (
+export const updateItem: ItemsHandler<'updateItem'> = async (
   { path, headers, body, caller, write },
   { items },
 ) => {

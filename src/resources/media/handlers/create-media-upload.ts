@@ -1,9 +1,9 @@
 // Implements createMediaUpload (openapi.yaml: POST /items/{itemId}/media)
 
-import type { Handler } from '../../../http/operation-types';
+import type { MediaHandler } from '../context';
 import { mediaLocation, mediaUploadBody } from '../media-representation';
 
-export const createMediaUpload: Handler<'createMediaUpload'> = async (
+export const createMediaUpload: MediaHandler<'createMediaUpload'> = async (
   { path, body, caller, basePath, write },
   context,
 ) => {

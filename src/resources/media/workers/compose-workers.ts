@@ -1,40 +1,35 @@
-/** Wires the media workers from their config: one DynamoDB client and one object store per container. */
-
-import type { MediaWorkerConfig } from '../../../config';
+/** Wires the upload worker from its config: one DynamoDB client and one object store per container. */
+import type { WorkerConfig } from '../../../config';
 import { jsonLogger, type Logger } from '../../../logger';
 import { createDocumentClient } from '../../../storage/dynamodb/document-client';
 import { createObjectStore } from '../compose-media';
 import { DynamoDbMediaRepository } from '../dynamodb-media-repository';
 import type { ObjectStore } from '../object-store';
-import { createMediaCleanup, type MediaCleanup } from './media-cleanup';
 import { createUploadConfirmation, type UploadConfirmation } from './upload-confirmation';
 
-export interface MediaWorkers {
-  readonly cleanup: MediaCleanup;
+export interface UploadWorker {
   readonly confirm: UploadConfirmation;
   close(): void;
 }
 
-export interface WorkerOverrides {
+export interface UploadWorkerOverrides {
   /** Replaces the bucket: only for fault injection. */
   readonly objects?: ObjectStore;
   readonly logger?: Logger;
 }
 
-export function composeMediaWorkers(
-  config: MediaWorkerConfig,
-  overrides: WorkerOverrides = {},
-): MediaWorkers {
+export function composeUploadWorker(
+  config: WorkerConfig,
+  overrides: UploadWorkerOverrides = {},
+): UploadWorker {
   const client = createDocumentClient({
     region: config.region,
     ...(config.dynamodbEndpoint !== undefined && { endpoint: config.dynamodbEndpoint }),
   });
   const maintenance = new DynamoDbMediaRepository(client, config.tableName);
   const objects = overrides.objects ?? createObjectStore(config.region, config.media);
-  const logger = overrides.logger ?? jsonLogger;
   return {
-    cleanup: createMediaCleanup({ maintenance, objects, logger }),
-    confirm: createUploadConfirmation({ maintenance, objects, logger }),
+    confirm: createUploadConfirmation({ maintenance, objects, logger: overrides.logger ?? jsonLogger }),
     close: () => client.destroy(),
   };
 }

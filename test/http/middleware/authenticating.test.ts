@@ -1,6 +1,6 @@
-import { authenticating } from '../../src/auth/authenticating';
-import { loadConfig } from '../../src/config';
-import type { Caller, HttpRequest } from '../../src/http/http-types';
+import { loadConfig } from '../../../src/config';
+import type { Caller, HttpRequest } from '../../../src/http/http-types';
+import { authenticating } from '../../../src/http/middleware/authenticating';
 
 const request = (caller?: Caller): HttpRequest => ({
   method: 'GET',

@@ -3,8 +3,9 @@
  * without a JWT authorizer), so a refusal is the spec's problem+json 401 instead of the gateway's
  * fixed `{"message":"Unauthorized"}`. The checks are the JWT Lambda authorizer's (./jwt-verifier.ts).
  */
-import type { HttpApp } from '../http/http-types';
-import type { BearerVerifier } from './jwt-verifier';
+
+import type { BearerVerifier } from '../../auth/jwt-verifier';
+import type { HttpApp } from '../http-types';
 
 /**
  * The app, with the caller taken from the Authorization header when no gateway authorizer named
