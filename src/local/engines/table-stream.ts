@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Logger } from '../../logger';
-import type { RemovedRecord } from '../../resources/media/workers/media-cleanup';
+import type { RemovedRecord } from '../../storage/dynamodb/removal-cascade';
 
 export interface TableStreamOptions {
   readonly client: DynamoDBClient;
