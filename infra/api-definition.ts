@@ -2,7 +2,11 @@
  * Builds the API Gateway definition from openapi.yaml: the contract as written, plus AWS
  * extensions added here at synth time. openapi.yaml itself never carries AWS extensions.
  */
-import { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '../src/http/middleware/cors';
+import {
+  CORS_ALLOWED_HEADERS,
+  CORS_EXPOSED_HEADERS,
+  CORS_MAX_AGE_SECONDS,
+} from '../src/http/middleware/cors';
 import {
   asObject,
   deref,

@@ -6,7 +6,11 @@
  * paths and methods reach the function's problem+json 404/405), CORS, and the JWT authorizer when
  * the stage chooses it.
  */
-import { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '../src/http/middleware/cors';
+import {
+  CORS_ALLOWED_HEADERS,
+  CORS_EXPOSED_HEADERS,
+  CORS_MAX_AGE_SECONDS,
+} from '../src/http/middleware/cors';
 import {
   asObject,
   isObject,

@@ -1,10 +1,10 @@
 import bodies from '../generated/body-validators';
 import params from '../generated/params-validators';
 import { operations } from '../generated/routes';
-import { authenticating } from './http/middleware/authenticating';
 import type { Config } from './config';
 import { createApp } from './http/app';
 import type { HttpApp } from './http/http-types';
+import { authenticating } from './http/middleware/authenticating';
 import { corsMiddleware } from './http/middleware/cors';
 import { idempotencyMiddleware } from './http/middleware/idempotency';
 import { observabilityMiddleware } from './http/middleware/observability';

@@ -1,5 +1,5 @@
-import { BearerConfigError, loadBearerConfig } from './auth/bearer-config';
 import type { BearerVerifierOptions } from './auth/bearer-config';
+import { BearerConfigError, loadBearerConfig } from './auth/bearer-config';
 
 /** The environment, read once at cold start and checked, so a bad deployment fails loudly and early. */
 export interface Config {

@@ -3,7 +3,11 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import spec from '../../generated/openapi.json';
 import { ItemsApiStack } from '../../infra/items-api-stack';
 import { stageConfig } from '../../infra/stage-config';
-import { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '../../src/http/middleware/cors';
+import {
+  CORS_ALLOWED_HEADERS,
+  CORS_EXPOSED_HEADERS,
+  CORS_MAX_AGE_SECONDS,
+} from '../../src/http/middleware/cors';
 import { isObject, type Json, objectAt, pointerTo } from '../../src/spec/openapi-document';
 import { ROUTES } from '../support/operations';
 import { type Bundles, buildBundles } from './synth';

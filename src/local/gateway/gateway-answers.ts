@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { type CorsPolicy, corsHeaders, preflightHeaders } from '../../http/middleware/cors';
 import type { HttpResponse } from '../../http/http-types';
+import { type CorsPolicy, corsHeaders, preflightHeaders } from '../../http/middleware/cors';
 import { problemResponse, renderProblem } from '../../http/problem';
 import type { ProblemName } from '../../http/problem-types';
 import { jsonLogger } from '../../logger';
