@@ -13,7 +13,10 @@ module.exports = {
   // CommonJS for every file, the SDK's too (clients/typescript is an ESM package, which `nodenext`
   // would compile to ESM); its relative imports name the .js they compile to, hence the mapper.
   transform: {
-    '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { module: 'commonjs', moduleResolution: 'node10' } }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      { diagnostics: false, tsconfig: { module: 'commonjs', moduleResolution: 'node10' } },
+    ],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   // One DynamoDB Local engine for the whole run; each test file gets its own table.
