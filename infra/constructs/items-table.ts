@@ -5,7 +5,7 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import { ITEMS_TABLE } from '../../src/storage/dynamodb/table-design';
+import { ITEMS_TABLE, type TableIndex } from '../../src/storage/dynamodb/table-design';
 import { dataRemovalPolicy, type StageConfig } from '../stage-config';
 
 /** The DynamoDB operations the repository calls, and no others. */
@@ -20,13 +20,18 @@ export const REPOSITORY_OPERATIONS = [
 /** The IAM actions for REPOSITORY_OPERATIONS. */
 export const REPOSITORY_ACTIONS = REPOSITORY_OPERATIONS.map((operation) => `dynamodb:${operation}`);
 
+const PROJECTION_TYPES: Record<TableIndex['projection'], dynamodb.ProjectionType> = {
+  ALL: dynamodb.ProjectionType.ALL,
+  KEYS_ONLY: dynamodb.ProjectionType.KEYS_ONLY,
+};
+
 export interface ItemsTableProps {
   /** The physical name prefix, `items-api-<stage>`. */
   readonly name: string;
   readonly config: Pick<StageConfig, 'retainData'>;
 }
 
-/** The items table and its status index, created in `scope` itself (see ItemsApiStack). */
+/** The items table and its indexes, created in `scope` itself (see ItemsApiStack). */
 export class ItemsTable {
   readonly table: dynamodb.Table;
 
@@ -43,19 +48,19 @@ export class ItemsTable {
       removalPolicy: dataRemovalPolicy(config),
       // The media stream worker reads REMOVE events (infra/constructs/media.ts).
       stream: dynamodb.StreamViewType.OLD_IMAGE,
+      // Idempotency records carry it; DynamoDB deletes them some time after it (the code checks it).
+      timeToLiveAttribute: ITEMS_TABLE.timeToLiveAttribute,
     });
-    this.table.addGlobalSecondaryIndex({
-      indexName: ITEMS_TABLE.statusIndex.name,
-      partitionKey: { name: ITEMS_TABLE.statusIndex.partitionKey, type: dynamodb.AttributeType.STRING },
-      sortKey: { name: ITEMS_TABLE.statusIndex.sortKey, type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.ALL,
-    });
-    // Media records by object key, for the upload worker: sparse (media records only), keys only.
-    this.table.addGlobalSecondaryIndex({
-      indexName: ITEMS_TABLE.objectKeyIndex.name,
-      partitionKey: { name: ITEMS_TABLE.objectKeyIndex.partitionKey, type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
-    });
+    for (const index of ITEMS_TABLE.indexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        ...(index.sortKey !== undefined && {
+          sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        }),
+        projectionType: PROJECTION_TYPES[index.projection],
+      });
+    }
   }
 
   /** Lets `role` call the repository's operations on the table and its status index, nothing more. */

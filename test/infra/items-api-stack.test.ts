@@ -216,6 +216,12 @@ describe('ItemsApiStack (dev)', () => {
     });
   });
 
+  it('lets DynamoDB delete expired idempotency records: time to live on expiresAt', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
   it('logs access as JSON and throttles the stage', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'dev',

@@ -2,13 +2,26 @@
  * Follows a table's stream on DynamoDB Local, as Lambda's event source mapping does on AWS, and
  * hands every REMOVE event's old image to the media stream worker. A record that still fails
  * after its retries is logged as an error (locally the operator's dead-letter queue) and skipped.
+ *
+ * Each shard remembers the sequence number of the last record it handled. When DynamoDB refuses a
+ * position (TrimmedDataAccessException, ExpiredIteratorException), the shard is read again after
+ * that record, or from its oldest record if that fails too, passing over records at or before it:
+ * nothing still in the stream is missed or handled twice. Never from LATEST, which would skip what
+ * was written while the position was lost. DynamoDB Local refuses positions far more often than
+ * AWS: its sequence numbers count the writes of every table, and an iterator on an empty shard
+ * stays at the shard's first number, so once another table has been written to, the shard's first
+ * record is numbered past it and the iterator counts as trimmed (a table made before `npm start`).
  */
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  type _Record,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
+  ExpiredIteratorException,
   GetRecordsCommand,
   GetShardIteratorCommand,
+  type Shard,
+  TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Logger } from '../../logger';
@@ -30,6 +43,26 @@ export interface TableStream {
   stop(): Promise<void>;
 }
 
+/** One page of a shard; `next` is absent once a closed shard has been read to its end. */
+export interface ShardPage {
+  readonly records: readonly _Record[];
+  readonly next: string | undefined;
+}
+
+/** The DynamoDB Streams calls the follower makes on one stream. */
+export interface StreamReader {
+  /** Every shard the stream still has, open and closed. */
+  shards(): Promise<readonly Shard[]>;
+  /** An iterator just after `sequenceNumber`, or at the shard's oldest record without one. */
+  iterator(shardId: string, sequenceNumber: string | undefined): Promise<string>;
+  page(iterator: string): Promise<ShardPage>;
+}
+
+export type StreamFollowerOptions = Pick<
+  TableStreamOptions,
+  'onRemove' | 'logger' | 'pollIntervalMs' | 'attempts'
+>;
+
 export async function followTableStream(options: TableStreamOptions): Promise<TableStream> {
   const { Table } = await options.client.send(new DescribeTableCommand({ TableName: options.tableName }));
   const streamArn = Table?.LatestStreamArn;
@@ -39,30 +72,57 @@ export async function followTableStream(options: TableStreamOptions): Promise<Ta
     region: options.region,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
+  try {
+    const follower = await followStream(streamReader(streams, streamArn), options);
+    return {
+      async stop() {
+        await follower.stop();
+        streams.destroy();
+      },
+    };
+  } catch (error) {
+    streams.destroy();
+    throw error;
+  }
+}
+
+interface Cursor {
+  readonly shardId: string;
+  readonly parentId: string | undefined;
+  /** The last record handled (delivered, or passed over at start): reading resumes after it. */
+  last: string | undefined;
+  iterator: string | undefined;
+  ended: boolean;
+}
+
+/**
+ * Follows `reader`'s stream from what it holds now: records already there when this resolves are
+ * passed over, as from LATEST, and shards that appear later are read from their oldest record once
+ * their parent has been read to its end, so each key's events arrive in order.
+ */
+export async function followStream(
+  reader: StreamReader,
+  options: StreamFollowerOptions,
+): Promise<TableStream> {
   const interval = options.pollIntervalMs ?? 200;
   const attempts = options.attempts ?? 3;
-  const iterators = new Map<string, string | undefined>();
-  const started = new Set<string>();
-  let first = true;
+  const cursors = new Map<string, Cursor>();
   let running = true;
 
-  const discover = async () => {
-    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    for (const shard of StreamDescription?.Shards ?? []) {
+  const discover = async (atStart: boolean) => {
+    for (const shard of await reader.shards()) {
       const shardId = shard.ShardId;
-      if (shardId === undefined || started.has(shardId)) continue;
-      started.add(shardId);
-      // Shards open when we start: from now on; shards that appear later: from their beginning.
-      const { ShardIterator } = await streams.send(
-        new GetShardIteratorCommand({
-          StreamArn: streamArn,
-          ShardId: shardId,
-          ShardIteratorType: first ? 'LATEST' : 'TRIM_HORIZON',
-        }),
-      );
-      iterators.set(shardId, ShardIterator);
+      if (shardId === undefined || cursors.has(shardId)) continue;
+      // A shard already closed when we start is history, like the records of the open ones.
+      const closed = shard.SequenceNumberRange?.EndingSequenceNumber !== undefined;
+      cursors.set(shardId, {
+        shardId,
+        parentId: shard.ParentShardId,
+        last: undefined,
+        iterator: undefined,
+        ended: atStart && closed,
+      });
     }
-    first = false;
   };
 
   const deliver = async (removed: RemovedRecord) => {
@@ -82,22 +142,71 @@ export async function followTableStream(options: TableStreamOptions): Promise<Ta
     }
   };
 
-  const poll = async () => {
-    await discover();
-    for (const [shardId, iterator] of iterators) {
-      if (iterator === undefined) continue;
-      const { Records = [], NextShardIterator } = await streams.send(
-        new GetRecordsCommand({ ShardIterator: iterator }),
-      );
-      iterators.set(shardId, NextShardIterator);
-      for (const record of Records) {
-        const image = record.dynamodb?.OldImage;
-        if (record.eventName === 'REMOVE' && image !== undefined) await deliver(unmarshall(image));
+  const handle = async (record: _Record) => {
+    const image = record.dynamodb?.OldImage;
+    if (record.eventName === 'REMOVE' && image !== undefined) await deliver(unmarshall(image));
+  };
+  const passOver = async () => {};
+
+  /** Reads `cursor`'s shard up to what it holds now, giving each record not yet handled to `use`. */
+  const read = async (cursor: Cursor, use: (record: _Record) => Promise<void>) => {
+    let recovering = false;
+    let fromOldest = false;
+    for (;;) {
+      let page: ShardPage;
+      try {
+        cursor.iterator ??= await reader.iterator(cursor.shardId, fromOldest ? undefined : cursor.last);
+        page = await reader.page(cursor.iterator);
+      } catch (error) {
+        cursor.iterator = undefined;
+        if (!isLostPosition(error) || fromOldest) throw error;
+        if (!recovering) {
+          options.logger.warn(
+            'table stream position lost; reading the shard again after the last record handled',
+            {
+              shardId: cursor.shardId,
+              reason: error.name,
+              after: cursor.last ?? 'nothing yet',
+            },
+          );
+        }
+        // Just after the last record failing as well means it is trimmed: the oldest one left.
+        fromOldest = recovering || cursor.last === undefined;
+        recovering = true;
+        continue;
       }
+      for (const record of page.records) {
+        const sequenceNumber = record.dynamodb?.SequenceNumber;
+        if (sequenceNumber === undefined || !isAfter(sequenceNumber, cursor.last)) continue;
+        await use(record);
+        cursor.last = sequenceNumber;
+      }
+      cursor.iterator = page.next;
+      if (page.next === undefined) {
+        cursor.ended = true;
+        return;
+      }
+      // DynamoDB Local answers an empty page only once it has given all the shard holds.
+      if (page.records.length === 0) return;
     }
   };
 
-  await discover();
+  /** A shard is read once its parent, if we know it, has been read to its end. */
+  const ready = (cursor: Cursor) =>
+    !cursor.ended && (cursor.parentId === undefined || cursors.get(cursor.parentId)?.ended !== false);
+
+  const poll = async () => {
+    await discover(false);
+    for (const cursor of cursors.values()) {
+      if (!ready(cursor)) continue;
+      await read(cursor, handle).catch((error: unknown) => {
+        if (running) options.logger.error('table stream poll failed', { shardId: cursor.shardId, error });
+      });
+    }
+  };
+
+  await discover(true);
+  for (const cursor of cursors.values()) if (!cursor.ended) await read(cursor, passOver);
   const loop = (async () => {
     while (running) {
       await poll().catch((error: unknown) => {
@@ -111,7 +220,52 @@ export async function followTableStream(options: TableStreamOptions): Promise<Ta
     async stop() {
       running = false;
       await loop;
-      streams.destroy();
     },
   };
+}
+
+function streamReader(streams: DynamoDBStreamsClient, streamArn: string): StreamReader {
+  return {
+    async shards() {
+      const shards: Shard[] = [];
+      let start: string | undefined;
+      do {
+        const { StreamDescription } = await streams.send(
+          new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }),
+        );
+        const page = StreamDescription?.Shards ?? [];
+        shards.push(...page);
+        start = page.length === 0 ? undefined : StreamDescription?.LastEvaluatedShardId;
+      } while (start !== undefined);
+      return shards;
+    },
+    async iterator(shardId, sequenceNumber) {
+      const { ShardIterator } = await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shardId,
+          ...(sequenceNumber === undefined
+            ? { ShardIteratorType: 'TRIM_HORIZON' }
+            : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: sequenceNumber }),
+        }),
+      );
+      if (ShardIterator === undefined) throw new Error(`no iterator for shard ${shardId}`);
+      return ShardIterator;
+    },
+    async page(iterator) {
+      const { Records = [], NextShardIterator } = await streams.send(
+        new GetRecordsCommand({ ShardIterator: iterator }),
+      );
+      return { records: Records, next: NextShardIterator };
+    },
+  };
+}
+
+function isLostPosition(error: unknown): error is TrimmedDataAccessException | ExpiredIteratorException {
+  return error instanceof TrimmedDataAccessException || error instanceof ExpiredIteratorException;
+}
+
+/** Sequence numbers are decimal strings of different lengths: compared as numbers. */
+function isAfter(sequenceNumber: string, last: string | undefined): boolean {
+  return last === undefined || BigInt(sequenceNumber) > BigInt(last);
 }

@@ -1,30 +1,80 @@
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  type DynamoDBClient,
+  type TableDescription,
+} from '@aws-sdk/client-dynamodb';
+import { type RunningEngine, startDynamoDbEngine } from '../../../src/local/engines/dynamodb-engine';
 import { ensureItemsTable } from '../../../src/local/engines/items-table';
 import { createDynamoDbClient } from '../../../src/storage/dynamodb/document-client';
-import { engineEndpoint } from '../../support/table';
+
+/** The indexes as DynamoDB describes them: name, keys and projection, by name. */
+const indexesOf = (table: TableDescription | undefined) =>
+  (table?.GlobalSecondaryIndexes ?? [])
+    .map(({ IndexName, KeySchema, Projection }) => ({ IndexName, KeySchema, Projection }))
+    .sort((a, b) => String(a.IndexName).localeCompare(String(b.IndexName)));
+
+/** Both indexes of the table design, written out, so a change to the declaration shows up here. */
+const DECLARED_INDEXES = [
+  {
+    IndexName: 'byObjectKey',
+    KeySchema: [{ AttributeName: 'objectKey', KeyType: 'HASH' }],
+    Projection: { ProjectionType: 'KEYS_ONLY' },
+  },
+  {
+    IndexName: 'byOwnerStatus',
+    KeySchema: [
+      { AttributeName: 'ownerStatus', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ],
+    Projection: { ProjectionType: 'ALL' },
+  },
+];
 
 describe('ensureItemsTable', () => {
-  const client = createDynamoDbClient({ endpoint: engineEndpoint(), region: 'us-east-1' });
-  afterAll(() => client.destroy());
+  // An engine of its own: the run's engine holds every test file's tables, each with time to live,
+  // and DynamoDB Local runs its TTL sweeps and its index builds on one pool of ten threads, so an
+  // index added by UpdateTable there can wait longer than a test does.
+  let engine: RunningEngine | undefined;
+  let engineClient: DynamoDBClient | undefined;
+  beforeAll(async () => {
+    engine = await startDynamoDbEngine();
+    engineClient = createDynamoDbClient({ endpoint: engine.endpoint, region: 'us-east-1' });
+  }, 60_000);
+  afterAll(async () => {
+    engineClient?.destroy();
+    await engine?.stop();
+  });
+  const client = (): DynamoDBClient => {
+    if (engineClient === undefined) throw new Error('the engine is only there inside tests');
+    return engineClient;
+  };
 
-  it('creates the table with both indexes and the stream the media worker follows', async () => {
+  const describeTable = async (tableName: string) => {
+    const { Table } = await client().send(new DescribeTableCommand({ TableName: tableName }));
+    const { TimeToLiveDescription } = await client().send(
+      new DescribeTimeToLiveCommand({ TableName: tableName }),
+    );
+    return { table: Table, timeToLive: TimeToLiveDescription };
+  };
+
+  it('creates the table with both indexes, the stream the media worker follows and time to live on expiresAt', async () => {
     const tableName = `items-${randomUUID()}`;
 
-    const outcome = await ensureItemsTable(client, tableName);
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const outcome = await ensureItemsTable(client(), tableName);
+    const { table, timeToLive } = await describeTable(tableName);
 
     expect(outcome).toBe('created');
-    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual([
-      'byObjectKey',
-      'byOwnerStatus',
-    ]);
-    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'OLD_IMAGE' });
+    expect(indexesOf(table)).toEqual(DECLARED_INDEXES);
+    expect(table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'OLD_IMAGE' });
+    expect(timeToLive).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' });
   });
 
-  it('upgrades a table made before media (a developer’s .data/) with the object-key index and the stream', async () => {
+  it('upgrades a table made before indexes, media and time to live (a developer’s .data/) with all three', async () => {
     const tableName = `items-${randomUUID()}`;
-    await client.send(
+    await client().send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
@@ -39,12 +89,27 @@ describe('ensureItemsTable', () => {
       }),
     );
 
-    const outcome = await ensureItemsTable(client, tableName);
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const outcome = await ensureItemsTable(client(), tableName);
+    const { table, timeToLive } = await describeTable(tableName);
 
     expect(outcome).toBe('exists');
-    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toContain('byObjectKey');
-    expect(Table?.StreamSpecification?.StreamEnabled).toBe(true);
-    expect(Table?.LatestStreamArn).toBeDefined();
+    expect(indexesOf(table)).toEqual(DECLARED_INDEXES);
+    expect(table?.StreamSpecification?.StreamEnabled).toBe(true);
+    expect(table?.LatestStreamArn).toBeDefined();
+    expect(timeToLive).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' });
+  });
+
+  it('leaves a table that has everything as it is (enabling time to live again would fail)', async () => {
+    const tableName = `items-${randomUUID()}`;
+    await ensureItemsTable(client(), tableName);
+    const before = await describeTable(tableName);
+
+    const outcome = await ensureItemsTable(client(), tableName);
+    const after = await describeTable(tableName);
+
+    expect(outcome).toBe('exists');
+    expect(after.table?.LatestStreamArn).toBe(before.table?.LatestStreamArn);
+    expect(indexesOf(after.table)).toEqual(DECLARED_INDEXES);
+    expect(after.timeToLive).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' });
   });
 });
