@@ -34,6 +34,7 @@ import {
 } from './report';
 import { measureRoutingScaling } from './routing-scaling';
 import type { WarmResult } from './runners/protocol';
+import { formatSdk, measureSdk, type SdkReport, sdkGoals } from './sdk';
 import { MIN_BATCH_MS } from './stats';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -235,6 +236,11 @@ async function main(): Promise<void> {
   step('DynamoDB listing cost (DynamoDB Local)');
   const dynamodb = await measureListing().catch((error: unknown): Skipped => ({ skipped: message(error) }));
 
+  step('client SDK: size and per-call time against bare openapi-fetch');
+  const sdk: SdkReport | Skipped = await measureSdk().catch(
+    (error: unknown): Skipped => ({ skipped: message(error) }),
+  );
+
   const variants = [
     ...(await Promise.all(
       built.map((b) => variantReport(b, cold.get(b.variant.name), warm.get(b.variant.name))),
@@ -254,7 +260,7 @@ async function main(): Promise<void> {
     baseline: BASELINE,
     variants: compared,
     ...(floor !== undefined && { nodeFloor: floor }),
-    goals: goals(compared, routing),
+    goals: [...goals(compared, routing), ...('skipped' in sdk ? [] : sdkGoals(sdk))],
     routing,
     dynamodb,
     profile,
@@ -262,7 +268,7 @@ async function main(): Promise<void> {
   const rejectionPath = rejectionReport(rejection);
   await writeFile(
     REPORT_FILE,
-    `${JSON.stringify({ ...report, rejectionPath, mediaWarm, memorySizes }, null, 2)}\n`,
+    `${JSON.stringify({ ...report, rejectionPath, mediaWarm, memorySizes, sdk }, null, 2)}\n`,
   );
   console.log('');
   printReport(report);
@@ -271,6 +277,7 @@ async function main(): Promise<void> {
   console.log(
     `\n${'skipped' in memorySizes ? `Memory sizes: skipped (${memorySizes.skipped})` : formatMemorySizes(memorySizes).join('\n')}`,
   );
+  console.log(`\n${'skipped' in sdk ? `Client SDK: skipped (${sdk.skipped})` : formatSdk(sdk).join('\n')}`);
   console.log(
     `\nWrote ${path.relative(ROOT, REPORT_FILE)}; run took ${report.durationSeconds.toFixed(0)} s.`,
   );

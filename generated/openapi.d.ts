@@ -61,7 +61,8 @@ export interface paths {
          * @description Replaces every client-writable field of the item with the body. Optional fields left
          *     out are cleared (`description`) or reset to their default (`status`), never kept from
          *     before. `id` and `createdAt` are kept; `version` goes up by one. With `If-Match`, the
-         *     write happens only if the item is still at that version.
+         *     write happens only if the item is still at that version. With `Idempotency-Key`, a retry
+         *     of a write that was applied answers its result.
          */
         put: operations["replaceItem"];
         post?: never;
@@ -81,6 +82,7 @@ export interface paths {
          *     `null` removes an optional field (`description`) or resets it to its default
          *     (`status`), and fields left out are kept. `name` cannot be removed. `version` goes up
          *     by one. With `If-Match`, the write happens only if the item is still at that version.
+         *     With `Idempotency-Key`, a retry of a patch that was applied answers its result.
          */
         patch: operations["updateItem"];
         trace?: never;
@@ -438,10 +440,17 @@ export interface components {
          */
         BadRequest: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/validation-error" | "/problems/malformed-body" | "/problems/invalid-page-token" | "/problems/bad-request";
+                };
             };
         };
         /**
@@ -455,64 +464,113 @@ export interface components {
                  * @example Bearer
                  */
                 "WWW-Authenticate": string;
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/unauthorized";
+                };
             };
         };
         /** @description The request is not allowed: on stages with usage plans, a missing or unknown `x-api-key`. */
         Forbidden: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/invalid-api-key" | "/problems/forbidden";
+                };
             };
         };
         /** @description No item with this id exists for the caller (another caller's item is reported the same way). */
         NotFound: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/not-found";
+                };
             };
         };
         /** @description `If-Match` does not match the item's current `ETag`; nothing was changed. */
         PreconditionFailed: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/precondition-failed";
+                };
             };
         };
         /** @description The request body is larger than the API accepts: 64 KiB for an item, 10 MB at the gateway. */
         PayloadTooLarge: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/body-too-large";
+                };
             };
         };
         /** @description The body's `Content-Type` is not one this operation accepts. */
         UnsupportedMediaType: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/unsupported-media-type";
+                };
             };
         };
         /** @description The server failed; the cause is logged under the request id in `instance`. */
         InternalError: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/internal-error";
+                };
             };
         };
         /**
@@ -522,10 +580,17 @@ export interface components {
         IdempotencyKeyInUse: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/idempotency-key-in-use";
+                };
             };
         };
         /**
@@ -534,10 +599,17 @@ export interface components {
          */
         IdempotencyKeyReused: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/idempotency-key-reused";
+                };
             };
         };
         /**
@@ -547,10 +619,17 @@ export interface components {
         WriteConflict: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/write-conflict";
+                };
             };
         };
         /**
@@ -559,10 +638,17 @@ export interface components {
          */
         MediaNotFound: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/not-found";
+                };
             };
         };
         /**
@@ -572,10 +658,17 @@ export interface components {
          */
         MediaConflict: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/media-limit-reached" | "/problems/idempotency-key-in-use";
+                };
             };
         };
         /**
@@ -586,10 +679,33 @@ export interface components {
         ServiceUnavailable: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/service-unavailable";
+                };
+            };
+        };
+        /** @description The gateway is throttling this caller (too-many-requests: retry after a while, with backoff) or, on stages with usage plans, the API key's quota is used up (quota-exceeded: do not retry until the quota period ends). */
+        TooManyRequests: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /**
+                     * Format: uri-reference
+                     * @enum {string}
+                     */
+                    type?: "/problems/too-many-requests" | "/problems/quota-exceeded";
+                };
             };
         };
     };
@@ -628,6 +744,10 @@ export interface components {
          *     255 printable ASCII characters, sent bare or as a quoted Structured Field string
          *     (`"…"`, with `\"` and `\\` escapes); both forms are the same key. Keys are scoped to
          *     the caller and the operation and expire after 24 hours. An empty value counts as no key.
+         *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
+         *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
+         *     what that attempt did instead of applying it again or answering 412 or 404 for its own
+         *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
          */
         IdempotencyKey: string;
@@ -654,6 +774,11 @@ export interface components {
          * @example /items/01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71/media/01936b30-7e21-7b44-9c0d-2f8a6e1b3c57
          */
         MediaLocation: string;
+        /**
+         * @description This request's id: quote it to support. Problems carry the same value in `instance`, and the server's logs are keyed by it.
+         * @example 3f1c9a52-7d0e-4b8e-9a41-2c6f0d5e8b17
+         */
+        RequestId: string;
     };
     pathItems: never;
 }
@@ -684,6 +809,7 @@ export interface operations {
             /** @description A page of items. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -693,6 +819,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -707,6 +834,10 @@ export interface operations {
                  *     255 printable ASCII characters, sent bare or as a quoted Structured Field string
                  *     (`"…"`, with `\"` and `\\` escapes); both forms are the same key. Keys are scoped to
                  *     the caller and the operation and expire after 24 hours. An empty value counts as no key.
+                 *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
+                 *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
+                 *     what that attempt did instead of applying it again or answering 412 or 404 for its own
+                 *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
                  * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -734,6 +865,7 @@ export interface operations {
                      * @example true
                      */
                     "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -747,6 +879,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -770,6 +903,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -780,6 +914,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -794,6 +929,19 @@ export interface operations {
                  * @example "3"
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description A key the client makes up for one request (a UUID is a good choice), so the request can
+                 *     be retried without doing it twice (draft-ietf-httpapi-idempotency-key-header-06). 1 to
+                 *     255 printable ASCII characters, sent bare or as a quoted Structured Field string
+                 *     (`"…"`, with `\"` and `\\` escapes); both forms are the same key. Keys are scoped to
+                 *     the caller and the operation and expire after 24 hours. An empty value counts as no key.
+                 *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
+                 *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
+                 *     what that attempt did instead of applying it again or answering 412 or 404 for its own
+                 *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /**
@@ -814,6 +962,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -827,6 +976,8 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -841,6 +992,19 @@ export interface operations {
                  * @example "3"
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description A key the client makes up for one request (a UUID is a good choice), so the request can
+                 *     be retried without doing it twice (draft-ietf-httpapi-idempotency-key-header-06). 1 to
+                 *     255 printable ASCII characters, sent bare or as a quoted Structured Field string
+                 *     (`"…"`, with `\"` and `\\` escapes); both forms are the same key. Keys are scoped to
+                 *     the caller and the operation and expire after 24 hours. An empty value counts as no key.
+                 *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
+                 *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
+                 *     what that attempt did instead of applying it again or answering 412 or 404 for its own
+                 *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /**
@@ -856,6 +1020,7 @@ export interface operations {
             /** @description The item was deleted. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -866,6 +1031,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["WriteConflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -880,6 +1046,19 @@ export interface operations {
                  * @example "3"
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description A key the client makes up for one request (a UUID is a good choice), so the request can
+                 *     be retried without doing it twice (draft-ietf-httpapi-idempotency-key-header-06). 1 to
+                 *     255 printable ASCII characters, sent bare or as a quoted Structured Field string
+                 *     (`"…"`, with `\"` and `\\` escapes); both forms are the same key. Keys are scoped to
+                 *     the caller and the operation and expire after 24 hours. An empty value counts as no key.
+                 *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
+                 *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
+                 *     what that attempt did instead of applying it again or answering 412 or 404 for its own
+                 *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /**
@@ -901,6 +1080,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -914,6 +1094,8 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -936,6 +1118,7 @@ export interface operations {
             /** @description The item's media. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -946,6 +1129,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -960,6 +1144,10 @@ export interface operations {
                  *     255 printable ASCII characters, sent bare or as a quoted Structured Field string
                  *     (`"…"`, with `\"` and `\\` escapes); both forms are the same key. Keys are scoped to
                  *     the caller and the operation and expire after 24 hours. An empty value counts as no key.
+                 *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
+                 *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
+                 *     what that attempt did instead of applying it again or answering 412 or 404 for its own
+                 *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
                  * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -993,6 +1181,7 @@ export interface operations {
                      * @example true
                      */
                     "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1007,6 +1196,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -1034,6 +1224,7 @@ export interface operations {
             /** @description The media. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1044,6 +1235,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["MediaNotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -1051,7 +1243,21 @@ export interface operations {
     deleteMedia: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client makes up for one request (a UUID is a good choice), so the request can
+                 *     be retried without doing it twice (draft-ietf-httpapi-idempotency-key-header-06). 1 to
+                 *     255 printable ASCII characters, sent bare or as a quoted Structured Field string
+                 *     (`"…"`, with `\"` and `\\` escapes); both forms are the same key. Keys are scoped to
+                 *     the caller and the operation and expire after 24 hours. An empty value counts as no key.
+                 *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
+                 *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
+                 *     what that attempt did instead of applying it again or answering 412 or 404 for its own
+                 *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description The item's id.
@@ -1071,6 +1277,7 @@ export interface operations {
             /** @description The media was deleted. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1080,6 +1287,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["MediaNotFound"];
             409: components["responses"]["WriteConflict"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

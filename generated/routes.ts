@@ -35,7 +35,8 @@ export const operations: readonly OperationRoute[] = [
       "application/json"
     ],
     "headerNames": {
-      "if-match": "If-Match"
+      "if-match": "If-Match",
+      "idempotency-key": "Idempotency-Key"
     }
   },
   {
@@ -47,7 +48,8 @@ export const operations: readonly OperationRoute[] = [
       "application/json"
     ],
     "headerNames": {
-      "if-match": "If-Match"
+      "if-match": "If-Match",
+      "idempotency-key": "Idempotency-Key"
     }
   },
   {
@@ -56,7 +58,8 @@ export const operations: readonly OperationRoute[] = [
     "template": "/items/{itemId}",
     "requestMediaTypes": [],
     "headerNames": {
-      "if-match": "If-Match"
+      "if-match": "If-Match",
+      "idempotency-key": "Idempotency-Key"
     }
   },
   {
@@ -89,6 +92,8 @@ export const operations: readonly OperationRoute[] = [
     "method": "DELETE",
     "template": "/items/{itemId}/media/{mediaId}",
     "requestMediaTypes": [],
-    "headerNames": {}
+    "headerNames": {
+      "idempotency-key": "Idempotency-Key"
+    }
   }
 ];

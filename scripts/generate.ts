@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { clientSdkFiles } from './client-sdk';
 import { standaloneSources } from './request-router/compile';
 import { responseTableSource, responseValidatorsSource } from './response-validators';
 
@@ -24,10 +25,11 @@ export async function render(): Promise<Map<string, string>> {
   const specJson = `${JSON.stringify({ 'x-generated': JSON_HEADER_NOTE, ...(spec as object) }, null, 2)}\n`;
   const router = standaloneSources(spec);
   const jsHeader = `// ${JSON_HEADER_NOTE}\n`;
+  const types = `${COMMENT_HEADER}${astToString(ast)}`;
   const validatorTypes = (what: string) =>
     `// ${JSON_HEADER_NOTE}\n// ${what}, by operationId, compiled ahead of time with ajv (standalone code).\nimport type { Validator } from '../src/http/router';\n\ndeclare const validators: Readonly<Record<string, Validator>>;\nexport = validators;\n`;
   return new Map([
-    ['openapi.d.ts', `${COMMENT_HEADER}${astToString(ast)}`],
+    ['openapi.d.ts', types],
     ['openapi.json', specJson],
     [
       'routes.ts',
@@ -52,6 +54,8 @@ export async function render(): Promise<Map<string, string>> {
       'response-validators.d.ts',
       validatorTypes('Response body validators, by schema key (generated/response-table.js)'),
     ],
+    // The client SDK's generated half, in its own package (clients/typescript/src/generated/).
+    ...clientSdkFiles(spec, types),
   ]);
 }
 
@@ -60,7 +64,7 @@ export async function staleFiles(): Promise<string[]> {
   const stale: string[] = [];
   for (const [name, contents] of await render()) {
     const current = await readFile(path.join(outDir, name), 'utf8').catch(() => '');
-    if (current !== contents) stale.push(`generated/${name}`);
+    if (current !== contents) stale.push(path.relative(root, path.join(outDir, name)));
   }
   return stale;
 }
@@ -71,7 +75,10 @@ async function main(): Promise<void> {
   const stale = check ? await staleFiles() : [];
   if (!check) {
     await mkdir(outDir, { recursive: true });
-    for (const [name, contents] of files) await writeFile(path.join(outDir, name), contents);
+    for (const [name, contents] of files) {
+      await mkdir(path.dirname(path.join(outDir, name)), { recursive: true });
+      await writeFile(path.join(outDir, name), contents);
+    }
   }
   if (stale.length > 0) {
     console.error(
@@ -82,7 +89,7 @@ async function main(): Promise<void> {
   console.log(
     check
       ? 'generated/ is up to date with openapi.yaml'
-      : `wrote ${[...files.keys()].map((n) => `generated/${n}`).join(', ')}`,
+      : `wrote ${[...files.keys()].map((n) => path.relative(root, path.join(outDir, n))).join(', ')}`,
   );
 }
 

@@ -10,11 +10,14 @@ import Ajv, { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import addFormats from 'ajv-formats';
 import type { ResponseTable } from '../src/http/middleware/response-validation';
-import type { Validator } from '../src/http/router';
 import { asObject, deref, isObject, type Json, operationsOf } from '../src/spec/openapi-document';
 
-/** Where the spec's component schemas are registered, so `$ref`s between them resolve. */
-const COMPONENTS_ID = 'openapi.json';
+/**
+ * Where the spec's component schemas are registered, so `$ref`s between them resolve. Absolute, so
+ * a `$ref` inside an inline schema (a problem response's `allOf`) resolves whatever its key.
+ */
+const COMPONENTS_ID = 'https://items-api.invalid/openapi.json';
+const RESPONSE_REF = /^#\/components\/responses\/([^/]+)$/;
 const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
 
 export interface ResponseSchemas {
@@ -32,6 +35,8 @@ export function responseSchemas(spec: unknown): ResponseSchemas {
     const responses: (typeof table)[string] = {};
     for (const [status, value] of Object.entries(asObject(operation.responses))) {
       const response = deref(spec, value) ?? {};
+      // A shared response component is one schema, however many operations answer with it.
+      const component = RESPONSE_REF.exec(String(asObject(value).$ref ?? ''))?.[1];
       const headers = Object.entries(asObject(response.headers))
         .filter(([, header]) => deref(spec, header)?.required === true)
         .map(([name]) => name.toLowerCase());
@@ -40,7 +45,9 @@ export function responseSchemas(spec: unknown): ResponseSchemas {
         const schema = asObject(deref(spec, media)).schema;
         if (!isObject(schema)) continue;
         const ref = typeof schema.$ref === 'string' ? COMPONENT_REF.exec(schema.$ref)?.[1] : undefined;
-        const key = ref === undefined ? `${operationId} ${status} ${mediaType}` : decodeURIComponent(ref);
+        const inline =
+          component === undefined ? `${operationId} ${status} ${mediaType}` : `${component} ${mediaType}`;
+        const key = ref === undefined ? inline : decodeURIComponent(ref);
         schemas.set(key, retarget(ref === undefined ? schema : { $ref: schema.$ref }) as Json);
         content[mediaType] = key;
       }
@@ -101,12 +108,4 @@ export function responseValidatorsSource(spec: unknown): string {
 export function responseTableSource(spec: unknown): string {
   const { table } = responseSchemas(spec);
   return `exports.responses = ${JSON.stringify(table, null, 2)};\n`;
-}
-
-/** The same validators compiled in this process, for tests over other specs. */
-export function compileResponseValidators(spec: unknown): Record<string, Validator> {
-  const ajv = newAjv(spec, false);
-  return Object.fromEntries(
-    [...responseSchemas(spec).schemas].map(([key, schema]) => [key, ajv.compile(schema)]),
-  );
 }

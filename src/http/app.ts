@@ -72,7 +72,7 @@ export function createApp<Context>({
           write: { writeId: request.requestId },
         },
       };
-      return toHttpResponse(await operate(call));
+      return toHttpResponse(await operate(call), request.requestId);
     } catch (error) {
       return problemResponse(error, request.requestId, logger, problems);
     }
@@ -99,8 +99,9 @@ function invoke<Id extends OperationId, Context>(
   return handler(request, context);
 }
 
-function toHttpResponse(result: OperationResult): HttpResponse {
-  const headers: Record<string, string> = {};
+function toHttpResponse(result: OperationResult, requestId: string): HttpResponse {
+  // The id a caller quotes to support: the same value a problem carries in `instance`.
+  const headers: Record<string, string> = { 'x-request-id': requestId };
   // A loop over the names, not Object.entries: no array of pairs per response.
   for (const name in result.headers) headers[name.toLowerCase()] = String(Reflect.get(result.headers, name));
   if (result.body === undefined) return { status: result.status, headers };

@@ -11,8 +11,16 @@ export type OperationId = keyof operations;
 
 type Operation<Id extends OperationId> = operations[Id];
 type ContentOf<T> = T extends { content: infer C } ? C[keyof C] : undefined;
-/** Drops the `[name: string]: unknown` index signature openapi-typescript adds to header objects. */
-type KnownKeys<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+/**
+ * Headers the core adds to every response (the request id) or that middleware adds (a replay's
+ * marker): documented in the spec, never a handler's to set.
+ */
+type CoreHeaders = 'X-Request-Id' | 'Idempotent-Replayed';
+/**
+ * Drops the `[name: string]: unknown` index signature openapi-typescript adds to header objects,
+ * and the core's headers.
+ */
+type KnownKeys<T> = { [K in keyof T as string extends K ? never : K extends CoreHeaders ? never : K]: T[K] };
 type Parameters<Id extends OperationId, In extends string> = Operation<Id>['parameters'] extends {
   [K in In]?: infer P;
 }

@@ -129,7 +129,7 @@ export function renderProblem(problem: MappedProblem, instance: string): HttpRes
   const errors = problem.errors === undefined ? '' : `,"errors":${JSON.stringify(problem.errors)}`;
   return {
     status: type.status,
-    headers: { ...type.headers, ...problem.headers },
+    headers: { ...type.headers, ...problem.headers, 'x-request-id': instance },
     body: `${type.prefix}${detail},"instance":${JSON.stringify(instance)}${errors}}`,
   };
 }

@@ -11,6 +11,21 @@
  */
 export type WriteId = string;
 
+/**
+ * The write id of a request sent with an Idempotency-Key: the same for every retry a client makes
+ * of it (new gateway request ids and all), so the write marker and transaction tokens recognise
+ * the first attempt's commit. The key's part (operation and key) tells a reuse of the key with
+ * another body apart (422). About 70 bytes: digests are cut to what stays collision-free.
+ */
+export function keyedWriteId({ scope, keyDigest, fingerprint }: IdempotentCreate): WriteId {
+  return `key:${scope}:${keyDigest.slice(0, 32)}:${fingerprint.slice(0, 22)}`;
+}
+
+/** The key part of a keyed write id (all but the body's fingerprint); undefined for a request id. */
+export function keyPrefixOf(writeId: WriteId): string | undefined {
+  return writeId.startsWith('key:') ? writeId.slice(0, writeId.lastIndexOf(':') + 1) : undefined;
+}
+
 /** How long an idempotency key holds its first answer (draft-ietf-httpapi-idempotency-key-header: 24 h is common). */
 export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
 

@@ -87,12 +87,14 @@ describe.each(TRANSPORTS)('HTTP app CORS via %s', (transport) => {
     ['GET', '/items'],
     ['GET', '/items/nope'],
   ])(
-    'lets an allowed origin read %s %s, errors included, with ETag and Location exposed',
+    'lets an allowed origin read %s %s, errors included, with ETag, Location, Retry-After, Idempotent-Replayed and X-Request-Id exposed',
     async (method, path) => {
       const response = await api.call(method, path, { headers: { Origin: 'https://admin.example.com' } });
 
       expect(response.headers['access-control-allow-origin']).toBe('https://admin.example.com');
-      expect(response.headers['access-control-expose-headers']).toBe('ETag, Location');
+      expect(response.headers['access-control-expose-headers']).toBe(
+        'ETag, Location, Retry-After, Idempotent-Replayed, X-Request-Id',
+      );
       expect(response.headers.vary).toBe('Origin');
     },
   );

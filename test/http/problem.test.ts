@@ -134,7 +134,7 @@ describe('problemResponse', () => {
       // Assess
       expect(plain).toEqual({
         status: PROBLEM_TYPES[name].status,
-        headers: problemHeaders(name),
+        headers: { ...problemHeaders(name), 'x-request-id': instance },
         body: JSON.stringify({ ...problemMembers(name), instance }),
       });
       expect(full.body).toBe(

@@ -10,7 +10,7 @@ describe('assertMatchesContract', () => {
     updatedAt: '2026-11-20T09:15:02.481Z',
     version: 1,
   };
-  const json = { 'content-type': 'application/json', etag: '"1"' };
+  const json = { 'content-type': 'application/json', etag: '"1"', 'x-request-id': 'req-1' };
   const path = `/items/${item.id}`;
 
   it('accepts a response the spec documents', () => {

@@ -166,7 +166,8 @@ function answer(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
-function readAll(stream: IncomingMessage): Promise<Buffer> {
+/** A request's or response's whole body. */
+export function readAll(stream: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -4,8 +4,22 @@
  */
 import type { Middleware } from './chain';
 
-export const CORS_ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'If-Match', 'Idempotency-Key'] as const;
-export const CORS_EXPOSED_HEADERS = ['ETag', 'Location'] as const;
+/** X-Api-Key: a browser sends its key on stages with usage plans; harmless where keys are off. */
+export const CORS_ALLOWED_HEADERS = [
+  'Content-Type',
+  'Authorization',
+  'If-Match',
+  'Idempotency-Key',
+  'X-Api-Key',
+] as const;
+/** What a browser's script may read: versions, links, when to retry, replays and the id to quote. */
+export const CORS_EXPOSED_HEADERS = [
+  'ETag',
+  'Location',
+  'Retry-After',
+  'Idempotent-Replayed',
+  'X-Request-Id',
+] as const;
 export const CORS_MAX_AGE_SECONDS = 600;
 
 export interface CorsPolicy {

@@ -5,6 +5,7 @@
  * gets `Idempotent-Replayed: true`. The spec's pattern has already checked the header's form.
  */
 import { createHash } from 'node:crypto';
+import { keyedWriteId } from '../../writes/write-request';
 import type { OperationMiddleware } from './chain';
 
 /** The header, lower case as requests carry it. */
@@ -22,10 +23,10 @@ export function idempotencyMiddleware(): OperationMiddleware {
       keyDigest: idempotencyKeyDigest(header),
       fingerprint: requestFingerprint(call.operationId, call.request.body),
     };
-    const result = await next({
-      ...call,
-      request: { ...call.request, write: { ...call.request.write, idempotency } },
-    });
+    // Every retry of this request under its key is one write: creates claim the key in a record,
+    // other writes carry it as their write marker (src/storage/dynamodb/write-marker.ts).
+    const write = { writeId: keyedWriteId(idempotency), idempotency };
+    const result = await next({ ...call, request: { ...call.request, write } });
     if (result.replayed !== true) return result;
     return { ...result, headers: { ...result.headers, 'Idempotent-Replayed': 'true' } };
   };

@@ -55,6 +55,15 @@ export function attributeNotEqual(attribute: string, value: unknown): Condition 
   };
 }
 
+/** The attribute does not start with `prefix`; pair with attributeNotExists for records that may lack it. */
+export function attributeNotBeginningWith(attribute: string, prefix: string): Condition {
+  return {
+    expression: `NOT begins_with(#${attribute}, :${attribute}Prefix)`,
+    names: { [`#${attribute}`]: attribute },
+    values: { [`:${attribute}Prefix`]: prefix },
+  };
+}
+
 /** The attribute is less than `value`. */
 export function attributeBelow(attribute: string, value: unknown): Condition {
   return {

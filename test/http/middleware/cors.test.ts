@@ -29,7 +29,7 @@ describe('corsMiddleware', () => {
     expect(response.headers).toMatchObject({
       'content-type': 'application/problem+json',
       'access-control-allow-origin': 'https://app.example.com',
-      'access-control-expose-headers': 'ETag, Location',
+      'access-control-expose-headers': 'ETag, Location, Retry-After, Idempotent-Replayed, X-Request-Id',
       vary: 'Origin',
     });
   });
@@ -63,8 +63,8 @@ describe('CORS policy', () => {
     ).toEqual({
       'access-control-allow-origin': 'https://app.example.com',
       'access-control-allow-methods': 'GET,POST,OPTIONS',
-      'access-control-allow-headers': 'Content-Type,Authorization,If-Match,Idempotency-Key',
-      'access-control-expose-headers': 'ETag,Location',
+      'access-control-allow-headers': 'Content-Type,Authorization,If-Match,Idempotency-Key,X-Api-Key',
+      'access-control-expose-headers': 'ETag,Location,Retry-After,Idempotent-Replayed,X-Request-Id',
       'access-control-max-age': '600',
       vary: 'Origin',
     });

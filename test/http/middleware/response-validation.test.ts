@@ -28,7 +28,7 @@ const json = (
   headers: Record<string, string> = { etag: '"3"' },
 ): HttpResponse => ({
   status,
-  headers: { 'content-type': 'application/json', ...headers },
+  headers: { 'content-type': 'application/json', 'x-request-id': 'req-1', ...headers },
   body: JSON.stringify(body),
 });
 
@@ -36,7 +36,8 @@ describe('responseMismatches (the generated checks)', () => {
   it.each<[string, string, HttpResponse, string[]]>([
     ['a documented item', 'getItem', json(200, item), []],
     ['a page', 'listItems', json(200, { items: [item] }), []],
-    ['no content', 'deleteItem', { status: 204, headers: {} }, []],
+    ['no content', 'deleteItem', { status: 204, headers: { 'x-request-id': 'req-1' } }, []],
+    ['no request id', 'deleteItem', { status: 204, headers: {} }, ['header x-request-id is missing']],
     ['an undocumented status', 'getItem', json(418, item), ['status 418 is not documented for getItem']],
     [
       'a wrong field type',
@@ -48,13 +49,21 @@ describe('responseMismatches (the generated checks)', () => {
     [
       'a wrong content type',
       'getItem',
-      { status: 200, headers: { 'content-type': 'text/plain', etag: '"3"' }, body: 'hi' },
+      {
+        status: 200,
+        headers: { 'content-type': 'text/plain', etag: '"3"', 'x-request-id': 'r' },
+        body: 'hi',
+      },
       ['content type "text/plain" is not documented; expected application/json'],
     ],
     [
       'a body that is not JSON',
       'getItem',
-      { status: 200, headers: { 'content-type': 'application/json', etag: '"1"' }, body: '{' },
+      {
+        status: 200,
+        headers: { 'content-type': 'application/json', etag: '"1"', 'x-request-id': 'r' },
+        body: '{',
+      },
       ['the body is not JSON'],
     ],
   ])('%s', (_name, operationId, response, expected) => {

@@ -90,9 +90,11 @@ describe('local gateway', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe(allowOrigin);
     expect(response.headers.get('access-control-allow-methods')).toBe('GET,PUT,PATCH,DELETE,OPTIONS');
     expect(response.headers.get('access-control-allow-headers')).toBe(
-      'Content-Type,Authorization,If-Match,Idempotency-Key',
+      'Content-Type,Authorization,If-Match,Idempotency-Key,X-Api-Key',
     );
-    expect(response.headers.get('access-control-expose-headers')).toBe('ETag,Location');
+    expect(response.headers.get('access-control-expose-headers')).toBe(
+      'ETag,Location,Retry-After,Idempotent-Replayed,X-Request-Id',
+    );
     expect(events).toHaveLength(before);
   });
 
