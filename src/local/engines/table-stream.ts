@@ -1,6 +1,7 @@
 /**
  * Follows a table's stream on DynamoDB Local, as Lambda's event source mapping does on AWS, and
- * hands every REMOVE event's old image to the media stream worker. A record that still fails
+ * hands every REMOVE event's old image to the table stream worker (src/compose-table-stream.ts:
+ * every resource's removal hook and the cascade of children). A record that still fails
  * after its retries is logged as an error (locally the operator's dead-letter queue) and skipped.
  *
  * Each shard remembers the sequence number of the last record it handled. When DynamoDB refuses a
@@ -15,17 +16,14 @@
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   type _Record,
-  DescribeStreamCommand,
   DynamoDBStreamsClient,
   ExpiredIteratorException,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-  type Shard,
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Logger } from '../../logger';
 import type { RemovedRecord } from '../../storage/dynamodb/removal-cascade';
+import { type ShardPage, type StreamReader, streamReader } from './stream-reader';
 
 export interface TableStreamOptions {
   readonly client: DynamoDBClient;
@@ -41,21 +39,6 @@ export interface TableStreamOptions {
 
 export interface TableStream {
   stop(): Promise<void>;
-}
-
-/** One page of a shard; `next` is absent once a closed shard has been read to its end. */
-export interface ShardPage {
-  readonly records: readonly _Record[];
-  readonly next: string | undefined;
-}
-
-/** The DynamoDB Streams calls the follower makes on one stream. */
-export interface StreamReader {
-  /** Every shard the stream still has, open and closed. */
-  shards(): Promise<readonly Shard[]>;
-  /** An iterator just after `sequenceNumber`, or at the shard's oldest record without one. */
-  iterator(shardId: string, sequenceNumber: string | undefined): Promise<string>;
-  page(iterator: string): Promise<ShardPage>;
 }
 
 export type StreamFollowerOptions = Pick<
@@ -220,43 +203,6 @@ export async function followStream(
     async stop() {
       running = false;
       await loop;
-    },
-  };
-}
-
-function streamReader(streams: DynamoDBStreamsClient, streamArn: string): StreamReader {
-  return {
-    async shards() {
-      const shards: Shard[] = [];
-      let start: string | undefined;
-      do {
-        const { StreamDescription } = await streams.send(
-          new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }),
-        );
-        const page = StreamDescription?.Shards ?? [];
-        shards.push(...page);
-        start = page.length === 0 ? undefined : StreamDescription?.LastEvaluatedShardId;
-      } while (start !== undefined);
-      return shards;
-    },
-    async iterator(shardId, sequenceNumber) {
-      const { ShardIterator } = await streams.send(
-        new GetShardIteratorCommand({
-          StreamArn: streamArn,
-          ShardId: shardId,
-          ...(sequenceNumber === undefined
-            ? { ShardIteratorType: 'TRIM_HORIZON' }
-            : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: sequenceNumber }),
-        }),
-      );
-      if (ShardIterator === undefined) throw new Error(`no iterator for shard ${shardId}`);
-      return ShardIterator;
-    },
-    async page(iterator) {
-      const { Records = [], NextShardIterator } = await streams.send(
-        new GetRecordsCommand({ ShardIterator: iterator }),
-      );
-      return { records: Records, next: NextShardIterator };
     },
   };
 }

@@ -5,13 +5,8 @@ import {
   type Shard,
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
-import {
-  followStream,
-  followTableStream,
-  type ShardPage,
-  type StreamReader,
-  type TableStream,
-} from '../../../src/local/engines/table-stream';
+import type { ShardPage, StreamReader } from '../../../src/local/engines/stream-reader';
+import { followStream, followTableStream, type TableStream } from '../../../src/local/engines/table-stream';
 import type { Logger } from '../../../src/logger';
 import { createDynamoDbClient } from '../../../src/storage/dynamodb/document-client';
 import { eventually } from '../../support/eventually';
