@@ -4,9 +4,9 @@
  * jest only matches *.test.ts. Each `@ts-expect-error` fails the typecheck as unused if the line
  * under it compiles, and each has a control beside it that compiles, so the error is the one named.
  */
-import type { Item } from '../../src/client';
 import type { Handler, HandlerMap, HandlerResult } from '../../src/http/operation-types';
 import { type AppContext, handlers } from '../../src/resources';
+import type { Item } from '../support/api-types';
 
 const item: Item = {
   id: '01936b2e-8f4a-7c3d-9b1e-5a2f6c8d4e71',

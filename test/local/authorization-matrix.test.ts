@@ -1,6 +1,6 @@
-import type { Item } from '../../src/client';
 import type { OperationId, RequestBody } from '../../src/http/operation-types';
 import { AUTH_MODES } from '../../src/local/gateway/authorizer';
+import type { Item } from '../support/api-types';
 import { asItem, asProblem, createMediaUpload } from '../support/factories';
 import { type DocumentedStatus, type PathParameters, pathOf, ROUTES } from '../support/operations';
 import { startTestApi, type TestApi } from '../support/test-api';

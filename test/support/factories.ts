@@ -1,5 +1,5 @@
 import type { components } from '../../generated/openapi';
-import type { Item, ItemInput, ItemPage, Problem } from '../../src/client';
+import type { Item, ItemInput, ItemPage, Problem } from './api-types';
 import { type SchemaName, schemaValidator } from './contract';
 import type { ApiResponse, TestApi } from './test-api';
 

@@ -1,4 +1,4 @@
-import type { Item } from '../../../../src/client';
+import type { Item } from '../../../support/api-types';
 import { asPage, asProblem, createItem, listAll } from '../../../support/factories';
 import { TRANSPORTS, useTestApi } from '../../../support/test-api';
 
