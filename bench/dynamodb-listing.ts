@@ -13,7 +13,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../src/ids/uuid-v7';
 import { startDynamoDbEngine } from '../src/local/engines/dynamodb-engine';
 import { ensureItemsTable } from '../src/local/engines/items-table';
 import type { ItemStatus } from '../src/resources/items/item';

@@ -5,7 +5,7 @@
  * validators). Nothing here validates input.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../src/ids/uuid-v7';
 import { ItemNotFoundError, VersionMismatchError } from '../src/resources/items/errors';
 import {
   DEFAULT_ITEM_STATUS,

@@ -48,6 +48,10 @@ export class MemoryMediaRepository implements MediaRepository {
     return this.find(owner, itemId, mediaId);
   }
 
+  locate(owner: string, media: Media): string {
+    return `${owner} ${media.itemId} ${media.id}`;
+  }
+
   async delete(owner: string, itemId: string, mediaId: string): Promise<void> {
     if ((await this.find(owner, itemId, mediaId)) === undefined)
       throw new MediaNotFoundError(itemId, mediaId);

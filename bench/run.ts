@@ -3,10 +3,10 @@
  * (its default options, and `quick: true`, its fastest documented start-up), each bundled the way
  * the shipped artifact is, and prints cold start, warm cost per operation, bundle size and peak
  * RSS, each against the baseline; then routing cost as the spec grows and the DynamoDB cost of a
- * list page as the table grows. The same figures go to dist/bench.json. Goals are reported PASS or
- * MISS; the run never fails on them.
+ * list page as the table grows, and the DynamoDB units of every operation (bench/capacity.ts). The
+ * same figures go to dist/bench.json. Goals are reported PASS or MISS; the run never fails on them.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +14,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { build } from 'esbuild';
 import spec from '../generated/openapi.json';
 import { buildLambda, LAMBDA_BUILD_OPTIONS, LAMBDA_SHIPPED_OPTIONS } from '../scripts/build';
+import { type CapacityReport, formatCapacity, measureCapacity } from './capacity';
 import { CHILD_NODE, runNode } from './child-process';
 import { type ColdProfile, formatProfile, profileColdStart } from './cold-profile';
 import { type ColdStartFigures, measureColdStarts } from './cold-start';
@@ -136,8 +137,18 @@ interface Built {
 /** `npm run bench -- --profile-only`: build and print the cold-start profile, nothing else. */
 const PROFILE_ONLY = process.argv.includes('--profile-only');
 const PROFILE_RUNS = 8;
+/** `npm run bench -- --capacity`: the capacity benchmark alone (issue 22), kept in dist/bench.json. */
+const CAPACITY_ONLY = process.argv.includes('--capacity');
 
 async function main(): Promise<void> {
+  if (CAPACITY_ONLY) {
+    const capacity = await measureCapacityReport();
+    const previous: unknown = await readFile(REPORT_FILE, 'utf8').then(JSON.parse, () => ({}));
+    await mkdir(path.dirname(REPORT_FILE), { recursive: true });
+    await writeFile(REPORT_FILE, `${JSON.stringify({ ...(previous as object), capacity }, null, 2)}\n`);
+    printCapacity(capacity);
+    return;
+  }
   if (PROFILE_ONLY) {
     await mkdir(OUT, { recursive: true });
     await buildRunner(RUNNERS.coldStart.entry, RUNNERS.coldStart.outfile);
@@ -236,6 +247,9 @@ async function main(): Promise<void> {
   step('DynamoDB listing cost (DynamoDB Local)');
   const dynamodb = await measureListing().catch((error: unknown): Skipped => ({ skipped: message(error) }));
 
+  step('DynamoDB capacity per operation (DynamoDB Local)');
+  const capacity = await measureCapacityReport();
+
   step('client SDK: size and per-call time against bare openapi-fetch');
   const sdk: SdkReport | Skipped = await measureSdk().catch(
     (error: unknown): Skipped => ({ skipped: message(error) }),
@@ -268,7 +282,7 @@ async function main(): Promise<void> {
   const rejectionPath = rejectionReport(rejection);
   await writeFile(
     REPORT_FILE,
-    `${JSON.stringify({ ...report, rejectionPath, mediaWarm, memorySizes, sdk }, null, 2)}\n`,
+    `${JSON.stringify({ ...report, rejectionPath, mediaWarm, memorySizes, sdk, capacity }, null, 2)}\n`,
   );
   console.log('');
   printReport(report);
@@ -277,9 +291,20 @@ async function main(): Promise<void> {
   console.log(
     `\n${'skipped' in memorySizes ? `Memory sizes: skipped (${memorySizes.skipped})` : formatMemorySizes(memorySizes).join('\n')}`,
   );
+  printCapacity(capacity);
   console.log(`\n${'skipped' in sdk ? `Client SDK: skipped (${sdk.skipped})` : formatSdk(sdk).join('\n')}`);
   console.log(
     `\nWrote ${path.relative(ROOT, REPORT_FILE)}; run took ${report.durationSeconds.toFixed(0)} s.`,
+  );
+}
+
+function measureCapacityReport(): Promise<CapacityReport | Skipped> {
+  return measureCapacity().catch((error: unknown): Skipped => ({ skipped: message(error) }));
+}
+
+function printCapacity(capacity: CapacityReport | Skipped): void {
+  console.log(
+    `\n${'skipped' in capacity ? `Capacity: skipped (${capacity.skipped})` : formatCapacity(capacity).join('\n')}`,
   );
 }
 

@@ -14,7 +14,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "BadRequest application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "401": {
@@ -23,7 +23,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Unauthorized application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "403": {
@@ -31,7 +31,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Forbidden application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "429": {
@@ -39,7 +39,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "TooManyRequests application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "500": {
@@ -47,7 +47,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "InternalError application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "503": {
@@ -56,7 +56,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "ServiceUnavailable application/problem+json"
+        "application/problem+json": "Problem"
       }
     }
   },
@@ -76,7 +76,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "BadRequest application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "401": {
@@ -85,7 +85,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Unauthorized application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "403": {
@@ -93,7 +93,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Forbidden application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "409": {
@@ -102,7 +102,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "IdempotencyKeyInUse application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "413": {
@@ -110,7 +110,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "PayloadTooLarge application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "415": {
@@ -118,7 +118,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "UnsupportedMediaType application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "422": {
@@ -126,7 +126,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "IdempotencyKeyReused application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "429": {
@@ -134,7 +134,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "TooManyRequests application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "500": {
@@ -142,7 +142,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "InternalError application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "503": {
@@ -151,7 +151,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "ServiceUnavailable application/problem+json"
+        "application/problem+json": "Problem"
       }
     }
   },
@@ -170,7 +170,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "BadRequest application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "401": {
@@ -179,7 +179,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Unauthorized application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "403": {
@@ -187,7 +187,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Forbidden application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "404": {
@@ -195,7 +195,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "NotFound application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "429": {
@@ -203,7 +203,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "TooManyRequests application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "500": {
@@ -211,7 +211,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "InternalError application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "503": {
@@ -220,7 +220,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "ServiceUnavailable application/problem+json"
+        "application/problem+json": "Problem"
       }
     }
   },
@@ -239,7 +239,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "BadRequest application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "401": {
@@ -248,7 +248,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Unauthorized application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "403": {
@@ -256,7 +256,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Forbidden application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "404": {
@@ -264,7 +264,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "NotFound application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "412": {
@@ -272,7 +272,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "PreconditionFailed application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "413": {
@@ -280,7 +280,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "PayloadTooLarge application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "415": {
@@ -288,7 +288,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "UnsupportedMediaType application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "422": {
@@ -296,7 +296,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "IdempotencyKeyReused application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "429": {
@@ -304,7 +304,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "TooManyRequests application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "500": {
@@ -312,7 +312,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "InternalError application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "503": {
@@ -321,7 +321,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "ServiceUnavailable application/problem+json"
+        "application/problem+json": "Problem"
       }
     }
   },
@@ -337,7 +337,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "BadRequest application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "401": {
@@ -346,7 +346,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Unauthorized application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "403": {
@@ -354,7 +354,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Forbidden application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "404": {
@@ -362,7 +362,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "NotFound application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "409": {
@@ -371,7 +371,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "WriteConflict application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "412": {
@@ -379,7 +379,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "PreconditionFailed application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "429": {
@@ -387,7 +387,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "TooManyRequests application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "500": {
@@ -395,7 +395,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "InternalError application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "503": {
@@ -404,7 +404,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "ServiceUnavailable application/problem+json"
+        "application/problem+json": "Problem"
       }
     }
   },
@@ -423,7 +423,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "BadRequest application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "401": {
@@ -432,7 +432,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Unauthorized application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "403": {
@@ -440,7 +440,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Forbidden application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "404": {
@@ -448,7 +448,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "NotFound application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "412": {
@@ -456,7 +456,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "PreconditionFailed application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "413": {
@@ -464,7 +464,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "PayloadTooLarge application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "415": {
@@ -472,7 +472,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "UnsupportedMediaType application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "422": {
@@ -480,7 +480,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "IdempotencyKeyReused application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "429": {
@@ -488,7 +488,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "TooManyRequests application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "500": {
@@ -496,7 +496,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "InternalError application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "503": {
@@ -505,7 +505,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "ServiceUnavailable application/problem+json"
+        "application/problem+json": "Problem"
       }
     }
   },
@@ -523,7 +523,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "BadRequest application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "401": {
@@ -532,7 +532,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Unauthorized application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "403": {
@@ -540,7 +540,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Forbidden application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "404": {
@@ -548,7 +548,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "NotFound application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "429": {
@@ -556,7 +556,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "TooManyRequests application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "500": {
@@ -564,7 +564,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "InternalError application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "503": {
@@ -573,7 +573,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "ServiceUnavailable application/problem+json"
+        "application/problem+json": "Problem"
       }
     }
   },
@@ -592,7 +592,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "BadRequest application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "401": {
@@ -601,7 +601,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Unauthorized application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "403": {
@@ -609,7 +609,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Forbidden application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "404": {
@@ -617,7 +617,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "NotFound application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "409": {
@@ -625,7 +625,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "MediaConflict application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "413": {
@@ -633,7 +633,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "PayloadTooLarge application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "415": {
@@ -641,7 +641,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "UnsupportedMediaType application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "422": {
@@ -649,7 +649,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "IdempotencyKeyReused application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "429": {
@@ -657,7 +657,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "TooManyRequests application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "500": {
@@ -665,7 +665,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "InternalError application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "503": {
@@ -674,7 +674,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "ServiceUnavailable application/problem+json"
+        "application/problem+json": "Problem"
       }
     }
   },
@@ -692,7 +692,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "BadRequest application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "401": {
@@ -701,7 +701,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Unauthorized application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "403": {
@@ -709,7 +709,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Forbidden application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "404": {
@@ -717,7 +717,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "MediaNotFound application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "429": {
@@ -725,7 +725,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "TooManyRequests application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "500": {
@@ -733,7 +733,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "InternalError application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "503": {
@@ -742,7 +742,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "ServiceUnavailable application/problem+json"
+        "application/problem+json": "Problem"
       }
     }
   },
@@ -758,7 +758,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "BadRequest application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "401": {
@@ -767,7 +767,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Unauthorized application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "403": {
@@ -775,7 +775,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "Forbidden application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "404": {
@@ -783,7 +783,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "MediaNotFound application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "409": {
@@ -792,7 +792,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "WriteConflict application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "429": {
@@ -800,7 +800,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "TooManyRequests application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "500": {
@@ -808,7 +808,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "InternalError application/problem+json"
+        "application/problem+json": "Problem"
       }
     },
     "503": {
@@ -817,7 +817,7 @@ exports.responses = {
         "x-request-id"
       ],
       "content": {
-        "application/problem+json": "ServiceUnavailable application/problem+json"
+        "application/problem+json": "Problem"
       }
     }
   }

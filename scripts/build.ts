@@ -70,6 +70,9 @@ export const LAMBDA_SHIPPED_OPTIONS: BuildOptions = {
   // (other protocols, event streams, the browser user-agent parser bowser…); from its CommonJS
   // builds every submodule comes whole.
   mainFields: ['module', 'main'],
+  // No __name() wrapper around every function and class (issue 22: 5 % smaller, less to run at
+  // init): our errors and the SDK's set `name` themselves, and nothing reads a constructor's name.
+  keepNames: false,
   plugins: [lambdaSdkCuts],
 };
 

@@ -23,7 +23,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { MEDIA_KEY_PREFIX, PENDING_UPLOAD_TAGGING } from '../../src/resources/media/compose-media';
-import { ITEMS_TABLE } from '../../src/storage/dynamodb/table-design';
+import { RECORD_METADATA } from '../../src/resources/media/s3-object-store';
 import { acknowledgeNag } from '../nag';
 import { dataRemovalPolicy, type StageConfig } from '../stage-config';
 
@@ -79,7 +79,7 @@ export class Media extends Construct {
         {
           allowedOrigins: [...config.corsOrigins],
           allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET],
-          allowedHeaders: ['content-type', 'x-amz-tagging'],
+          allowedHeaders: ['content-type', 'x-amz-tagging', RECORD_METADATA],
           exposedHeaders: ['ETag'],
           maxAge: 600,
         },
@@ -195,12 +195,6 @@ export class Media extends Construct {
       retryAttempts: 2,
       onFailure: new destinations.SqsDestination(this.deadLetters),
     });
-    this.uploadWorker.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['dynamodb:Query'],
-        resources: [`${table.tableArn}/index/${ITEMS_TABLE.objectKeyIndex.name}`],
-      }),
-    );
     this.uploadWorker.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],

@@ -182,6 +182,6 @@ describe('least privilege on the bucket', () => {
       actions(statementsOf('uploads.handler'))
         .filter((action) => action.startsWith('dynamodb:'))
         .sort(),
-    ).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    ).toEqual(['dynamodb:GetItem', 'dynamodb:UpdateItem']);
   });
 });

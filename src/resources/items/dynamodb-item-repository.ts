@@ -18,7 +18,7 @@ import {
 } from '../../storage/dynamodb/expressions';
 import { bounded, DEFAULT_STORAGE_TIMEOUT_MS, type RepositoryOptions } from '../../storage/dynamodb/failures';
 import { claimKeyPut, replayedAnswer } from '../../storage/dynamodb/idempotency-record';
-import { ITEMS_TABLE, ownerKey, ownerStatusKey } from '../../storage/dynamodb/table-design';
+import { ITEMS_TABLE, ownerKey } from '../../storage/dynamodb/table-design';
 import { cancellation, requestToken } from '../../storage/dynamodb/transactions';
 import { LAST_WRITE, notWrittenBy, ownEarlierWrite } from '../../storage/dynamodb/write-marker';
 import { IdempotencyKeyInUseError, WriteConflictError } from '../../writes/errors';
@@ -26,8 +26,11 @@ import type { IdempotencyClaim, WriteId } from '../../writes/write-request';
 import { ItemNotFoundError, VersionMismatchError } from './errors';
 import type { Item, ItemChanges } from './item';
 import { listQueryInput } from './item-list-query';
-import { fromItemRecord, itemKey, toItemRecord } from './item-record';
+import { fromItemRecord, itemKey, statusIndexKey, toItemRecord } from './item-record';
 import type { InsertResult, ItemListPage, ItemListQuery, ItemRepository } from './item-repository';
+
+/** The most items one filtered Query of a listing reads. */
+const MAX_READ_AHEAD = 1000;
 
 /** ItemRepository on one DynamoDB table; see docs/dynamodb-design.md for the access patterns. */
 export class DynamoDbItemRepository implements ItemRepository {
@@ -64,18 +67,23 @@ export class DynamoDbItemRepository implements ItemRepository {
       const input = listQueryInput(this.tableName, owner, query);
       const records: Record<string, unknown>[] = [];
       let start = input.ExclusiveStartKey;
+      // Under a filter, Limit counts items read, not kept: each call that came back short reads
+      // twice as many as are still missing, so sparse matches take a few calls, not one per item.
+      let readAhead = 1;
       // DynamoDB ends a page at 1 MB of data whatever Limit says; follow LastEvaluatedKey until
       // the page plus the one look-ahead item are in, or the partition ends, so no cut hides items.
       do {
+        const missing = query.limit + 1 - records.length;
         const page = await this.client.send(
           new QueryCommand({
             ...input,
-            Limit: query.limit + 1 - records.length,
+            Limit: Math.min(missing * readAhead, MAX_READ_AHEAD),
             ...(start !== undefined && { ExclusiveStartKey: start }),
           }),
           { abortSignal },
         );
         records.push(...(page.Items ?? []));
+        if ((page.Count ?? 0) < (page.ScannedCount ?? 0)) readAhead *= 2;
         start = page.LastEvaluatedKey;
       } while (records.length <= query.limit && start !== undefined);
       return {
@@ -98,9 +106,10 @@ export class DynamoDbItemRepository implements ItemRepository {
       .set(LAST_WRITE, writeId);
     if (changes.name !== undefined) update.set('name', changes.name);
     if (changes.status !== undefined) {
-      update
-        .set('status', changes.status)
-        .set(ITEMS_TABLE.statusIndex.partitionKey, ownerStatusKey(owner, changes.status));
+      update.set('status', changes.status);
+      const indexKey = statusIndexKey(owner, changes.status);
+      if (indexKey === undefined) update.remove(ITEMS_TABLE.statusIndex.partitionKey);
+      else update.set(ITEMS_TABLE.statusIndex.partitionKey, indexKey);
     }
     if (changes.description === null) update.remove('description');
     else if (changes.description !== undefined) update.set('description', changes.description);

@@ -1,7 +1,10 @@
-/** The Query of a page of an owner's items: the whole partition's items, or one status through its index. */
+/**
+ * The Query of a page of an owner's items: the partition's items, all or of the default status
+ * (filtered: the status index is sparse, see statusIndexKey), or of another status through the index.
+ */
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ITEMS_TABLE, ownerKey, ownerStatusKey } from '../../storage/dynamodb/table-design';
-import { ITEM_SORT_KEY_PREFIX, itemKey } from './item-record';
+import { ITEMS_TABLE, ownerKey } from '../../storage/dynamodb/table-design';
+import { ITEM_SORT_KEY_PREFIX, itemKey, statusIndexKey } from './item-record';
 import type { ItemListQuery } from './item-repository';
 
 const key = (owner: string, id: string): Record<string, string> => itemKey(ownerKey(owner), id);
@@ -19,16 +22,26 @@ export function listQueryInput(tableName: string, owner: string, query: ItemList
 
 function listKeyCondition(owner: string, query: ItemListQuery): Partial<QueryCommandInput> {
   const after = query.after === undefined ? undefined : key(owner, query.after);
-  if (query.status === undefined) {
+  const partition = query.status === undefined ? undefined : statusIndexKey(owner, query.status);
+  if (partition === undefined) {
     return {
       KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :itemPrefix)',
-      ExpressionAttributeNames: { '#pk': ITEMS_TABLE.partitionKey, '#sk': ITEMS_TABLE.sortKey },
-      ExpressionAttributeValues: { ':pk': ownerKey(owner), ':itemPrefix': ITEM_SORT_KEY_PREFIX },
+      ExpressionAttributeNames: {
+        '#pk': ITEMS_TABLE.partitionKey,
+        '#sk': ITEMS_TABLE.sortKey,
+        ...(query.status !== undefined && { '#status': 'status' }),
+      },
+      ExpressionAttributeValues: {
+        ':pk': ownerKey(owner),
+        ':itemPrefix': ITEM_SORT_KEY_PREFIX,
+        ...(query.status !== undefined && { ':status': query.status }),
+      },
+      // Limit counts items read, not items kept: the repository reads on until the page is full.
+      ...(query.status !== undefined && { FilterExpression: '#status = :status' }),
       ConsistentRead: true,
       ...(after !== undefined && { ExclusiveStartKey: after }),
     };
   }
-  const partition = ownerStatusKey(owner, query.status);
   return {
     IndexName: ITEMS_TABLE.statusIndex.name,
     KeyConditionExpression: '#pk = :pk',

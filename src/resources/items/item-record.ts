@@ -1,6 +1,6 @@
 import { ITEMS_TABLE, ownerKey, ownerStatusKey } from '../../storage/dynamodb/table-design';
 import type { WriteId } from '../../writes/write-request';
-import { ITEM_STATUSES, type Item, type ItemStatus } from './item';
+import { DEFAULT_ITEM_STATUS, ITEM_STATUSES, type Item, type ItemStatus } from './item';
 
 /** Every item's sort key starts so: items are one Query over the owner's partition. */
 export const ITEM_SORT_KEY_PREFIX = 'ITEM#';
@@ -11,11 +11,21 @@ export const itemKey = (partition: string, id: string): Record<string, string> =
   [ITEMS_TABLE.sortKey]: itemSortKey(id),
 });
 
+/**
+ * The item's key in the status index, which is sparse: an item of the default status has none, so
+ * writing the common item writes no index entry (half the write units); its listing is a filtered
+ * Query of the owner's partition instead (item-list-query.ts). See docs/dynamodb-design.md.
+ */
+export function statusIndexKey(owner: string, status: ItemStatus): string | undefined {
+  return status === DEFAULT_ITEM_STATUS ? undefined : ownerStatusKey(owner, status);
+}
+
 /** An item as stored in the table: the domain fields plus the keys that place it. */
 export interface ItemRecord {
   readonly pk: string;
   readonly sk: string;
-  readonly ownerStatus: string;
+  /** Only for items not of the default status (statusIndexKey). */
+  readonly ownerStatus?: string;
   readonly id: string;
   readonly name: string;
   readonly description?: string;
@@ -28,10 +38,11 @@ export interface ItemRecord {
 }
 
 export function toItemRecord(owner: string, item: Item, writeId: WriteId): ItemRecord {
+  const indexKey = statusIndexKey(owner, item.status);
   return {
     pk: ownerKey(owner),
     sk: itemSortKey(item.id),
-    ownerStatus: ownerStatusKey(owner, item.status),
+    ...(indexKey !== undefined && { ownerStatus: indexKey }),
     id: item.id,
     name: item.name,
     ...(item.description !== undefined && { description: item.description }),

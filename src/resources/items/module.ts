@@ -1,6 +1,7 @@
 /** The items resource: its operations, its context, its errors' problems and where its records sit. */
-import { v7 as uuidv7 } from 'uuid';
+
 import { type ProblemMap, problem } from '../../http/problem-map';
+import { uuidv7 } from '../../ids/uuid-v7';
 import { PageTokenCodec } from '../../paging/page-token';
 import type { ResourceModule } from '../resource-module';
 import type { ItemsContext } from './context';

@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { fromEnv } from '@aws-sdk/credential-provider-env';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { v7 as uuidv7 } from 'uuid';
 import type { Config, MediaConfig } from '../../config';
+import { uuidv7 } from '../../ids/uuid-v7';
 import { DynamoDbMediaRepository } from './dynamodb-media-repository';
 import { MediaService } from './media-service';
 import type { ObjectStore } from './object-store';

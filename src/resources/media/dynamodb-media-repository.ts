@@ -1,7 +1,6 @@
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -25,7 +24,14 @@ import { ItemNotFoundError } from '../items/errors';
 import { itemKey } from '../items/item-record';
 import { MediaLimitReachedError, MediaNotFoundError } from './errors';
 import type { Media } from './media';
-import { fromMediaRecord, mediaKey, mediaSortKeyPrefix, toMediaRecord } from './media-record';
+import {
+  fromMediaRecord,
+  keyOfLocator,
+  mediaKey,
+  mediaLocator,
+  mediaSortKeyPrefix,
+  toMediaRecord,
+} from './media-record';
 import type { MediaInsertResult, MediaMaintenance, MediaRepository, StoredMedia } from './media-repository';
 
 const MEDIA_COUNT = ITEMS_TABLE.mediaCountAttribute;
@@ -194,32 +200,21 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
     );
   }
 
-  findByObjectKey(objectKey: string): Promise<StoredMedia | undefined> {
+  locate(owner: string, media: Media): string {
+    return mediaLocator(ownerKey(owner), media.itemId, media.id);
+  }
+
+  findByLocator(locator: string): Promise<StoredMedia | undefined> {
+    const key = keyOfLocator(locator);
+    if (key === undefined) return Promise.resolve(undefined);
     return bounded(this.timeoutMs, async (abortSignal) => {
-      const index = ITEMS_TABLE.objectKeyIndex;
-      const { Items: keys = [] } = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index.name,
-          KeyConditionExpression: '#objectKey = :objectKey',
-          ExpressionAttributeNames: { '#objectKey': index.partitionKey },
-          ExpressionAttributeValues: { ':objectKey': objectKey },
-        }),
-        { abortSignal },
-      );
-      const found = keys[0];
-      if (found === undefined) return undefined;
       const { Item: record } = await this.client.send(
-        new GetCommand({
-          TableName: this.tableName,
-          Key: { pk: found.pk, sk: found.sk },
-          ConsistentRead: true,
-        }),
+        new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
         { abortSignal },
       );
       return record === undefined
         ? undefined
-        : { partition: String(record.pk), media: fromMediaRecord(record) };
+        : { partition: String(record[ITEMS_TABLE.partitionKey]), media: fromMediaRecord(record) };
     });
   }
 

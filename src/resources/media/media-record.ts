@@ -20,6 +20,21 @@ export const mediaKey = (partition: string, itemId: string, mediaId: string): Re
 });
 
 /**
+ * Where a media record is, as one string the upload's object carries (x-amz-meta-record): its
+ * partition and ids, which hold no owner's subject (the partition is its digest).
+ */
+export const mediaLocator = (partition: string, itemId: string, mediaId: string): string =>
+  `${partition} ${itemId} ${mediaId}`;
+
+/** The record's key from its locator; undefined for anything else. */
+export function keyOfLocator(locator: string): Record<string, string> | undefined {
+  const [partition, itemId, mediaId, ...rest] = locator.split(' ');
+  if (partition === undefined || itemId === undefined || mediaId === undefined || rest.length > 0)
+    return undefined;
+  return mediaKey(partition, itemId, mediaId);
+}
+
+/**
  * A media as stored: in the owner's partition under `MEDIA#<itemId>#<mediaId>`, so an item's media
  * are one Query, and with `objectKey` set, which puts it (alone) in the object-key index.
  */

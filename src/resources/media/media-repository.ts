@@ -29,6 +29,8 @@ export interface MediaRepository {
   find(owner: string, itemId: string, mediaId: string): Promise<Media | undefined>;
   /** pending → ready; answers the media as stored afterwards, undefined if it is gone. */
   markReady(owner: string, itemId: string, mediaId: string): Promise<Media | undefined>;
+  /** Where the record of `media` is, for the upload's object to carry (UploadDeclaration.record). */
+  locate(owner: string, media: Media): string;
   /** Removes the record and frees its slot on the item; MediaNotFoundError when absent. */
   delete(owner: string, itemId: string, mediaId: string, writeId: WriteId): Promise<void>;
 }
@@ -40,9 +42,10 @@ export interface StoredMedia {
   readonly media: Media;
 }
 
-/** What the upload worker needs: a lookup by object key, and an unscoped write. */
+/** What the upload worker needs: the record an object names, and an unscoped write. */
 export interface MediaMaintenance {
-  findByObjectKey(objectKey: string): Promise<StoredMedia | undefined>;
+  /** The record an upload's object names (MediaRepository.locate); undefined when it is gone. */
+  findByLocator(locator: string): Promise<StoredMedia | undefined>;
   /** pending → ready; false when the record is gone. */
   markStoredReady(stored: StoredMedia): Promise<boolean>;
 }

@@ -75,7 +75,11 @@ export class MediaService {
       if (!(error instanceof MediaLimitReachedError) || (await this.sweep(owner, itemId)) === 0) throw error;
       result = await insert();
     }
-    const upload = await this.deps.objects.presignPut(result.media.objectKey, result.media);
+    const upload = await this.deps.objects.presignPut(result.media.objectKey, {
+      contentType: result.media.contentType,
+      size: result.media.size,
+      record: this.deps.repository.locate(owner, result.media),
+    });
     return { media: result.media, upload, replayed: result.replayed };
   }
 

@@ -15,6 +15,12 @@ export interface PresignedRequest {
 export interface UploadDeclaration {
   readonly contentType: string;
   readonly size: number;
+  /**
+   * Where the upload's record is (MediaRepository.locate), stored with the object as metadata
+   * (signed, so the client cannot change it): the upload worker finds the record from the object
+   * itself, with no index of object keys.
+   */
+  readonly record?: string | undefined;
 }
 
 /** How a download answers: the stored type and a file name to save it under. */
@@ -27,6 +33,8 @@ export interface DownloadPresentation {
 export interface StoredObject {
   readonly size: number;
   readonly contentType: string | undefined;
+  /** The record the upload was announced for (UploadDeclaration.record), if it carries one. */
+  readonly record?: string | undefined;
 }
 
 export interface ObjectStore {

@@ -27,6 +27,8 @@ import type {
   UploadDeclaration,
 } from './object-store';
 
+/** The object metadata naming its media record (x-amz-meta-*: S3 stores and returns it). */
+export const RECORD_METADATA = 'x-amz-meta-record';
 export interface S3ObjectStoreOptions {
   readonly bucket: string;
   readonly region: string;
@@ -63,6 +65,7 @@ export class S3ObjectStore implements ObjectStore {
       'Content-Type': declaration.contentType,
       'Content-Length': String(declaration.size),
       ...(this.options.uploadTagging !== undefined && { 'x-amz-tagging': this.options.uploadTagging }),
+      ...(declaration.record !== undefined && { [RECORD_METADATA]: declaration.record }),
     };
     return this.presign('PUT', key, {}, headers);
   }
@@ -86,6 +89,7 @@ export class S3ObjectStore implements ObjectStore {
     return {
       size: Number(response.headers.get('content-length') ?? Number.NaN),
       contentType: response.headers.get('content-type') ?? undefined,
+      record: response.headers.get(RECORD_METADATA) ?? undefined,
     };
   }
 
@@ -115,7 +119,7 @@ export class S3ObjectStore implements ObjectStore {
       signingDate: signedAt,
       signableHeaders: new Set(['content-type', 'content-length']),
       // Tagging stays a header the client sends; hoisted into the query S3 would ignore it.
-      unhoistableHeaders: new Set(['x-amz-tagging']),
+      unhoistableHeaders: new Set(['x-amz-tagging', RECORD_METADATA]),
     });
     return {
       url: toUrl(signed),

@@ -24,26 +24,15 @@ const STATUS_INDEX = {
   projection: 'ALL',
 } as const satisfies TableIndex;
 
-/**
- * Media records only: finds a media by its object key (the S3 event knows nothing else). Sparse,
- * keys only; the media record itself is then read consistently.
- */
-const OBJECT_KEY_INDEX = {
-  name: 'byObjectKey',
-  partitionKey: 'objectKey',
-  projection: 'KEYS_ONLY',
-} as const satisfies TableIndex;
-
 export const ITEMS_TABLE = {
   partitionKey: 'pk',
   sortKey: 'sk',
   statusIndex: STATUS_INDEX,
-  objectKeyIndex: OBJECT_KEY_INDEX,
   /**
    * Every global secondary index, in creation order: the CDK table and the local table (created or
    * upgraded) are built from this list, so an index added here exists in both.
    */
-  indexes: [STATUS_INDEX, OBJECT_KEY_INDEX] as readonly TableIndex[],
+  indexes: [STATUS_INDEX] as readonly TableIndex[],
   /**
    * Epoch seconds after which DynamoDB's TTL may delete a record (idempotency records only; items
    * and media never carry it). TTL is enabled on it in the CDK table and the local table.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../../src/ids/uuid-v7';
 import { ItemNotFoundError, VersionMismatchError } from '../../../src/resources/items/errors';
 import type { Item, ItemChanges } from '../../../src/resources/items/item';
 import { itemSortKey } from '../../../src/resources/items/item-record';
@@ -28,6 +28,12 @@ const newOwner = (): string => `owner-${randomUUID()}`;
 
 describe('DynamoDbItemRepository on DynamoDB Local', () => {
   const table = useTestRepository();
+  const stored = async (owner: string, id: string) =>
+    (
+      await table.client.send(
+        new GetCommand({ TableName: table.tableName, Key: { pk: ownerKey(owner), sk: itemSortKey(id) } }),
+      )
+    ).Item;
 
   describe('insert and find', () => {
     it.each([
@@ -59,6 +65,31 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
         }),
       );
       expect(record).toMatchObject({ pk: ownerKey(owner), ownerStatus: ownerStatusKey(owner, 'archived') });
+    });
+
+    it('keeps an item of the default status out of the status index (no index write)', async () => {
+      const owner = newOwner();
+      const item = newItem({ status: 'active' });
+
+      await table.repository.insert(owner, item, randomUUID());
+
+      const record = await stored(owner, item.id);
+      expect(record).toMatchObject({ pk: ownerKey(owner), status: 'active' });
+      expect(record).not.toHaveProperty('ownerStatus');
+    });
+
+    it('moves an item into the status index and out again as its status changes', async () => {
+      const owner = newOwner();
+      const item = newItem({ status: 'active' });
+      await table.repository.insert(owner, item, randomUUID());
+
+      await table.repository.update(owner, item.id, { status: 'archived', updatedAt: LATER }, randomUUID());
+      const archived = await stored(owner, item.id);
+      await table.repository.update(owner, item.id, { status: 'active', updatedAt: LATER }, randomUUID());
+      const active = await stored(owner, item.id);
+
+      expect(archived).toMatchObject({ ownerStatus: ownerStatusKey(owner, 'archived') });
+      expect(active).not.toHaveProperty('ownerStatus');
     });
 
     it("finds nothing in another owner's scope", async () => {
@@ -228,6 +259,21 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
         );
       },
     );
+
+    it('finds the few items of the default status among many others (the filtered read goes on)', async () => {
+      // Prepare: the oldest item is the one active item, under 40 newer archived ones.
+      const sparseOwner = newOwner();
+      const active = newItem({ name: 'the active one' });
+      await table.repository.insert(sparseOwner, active, randomUUID());
+      for (let index = 0; index < 40; index += 1)
+        await table.repository.insert(sparseOwner, newItem({ status: 'archived' }), randomUUID());
+
+      // Act
+      const page = await table.repository.list(sparseOwner, { limit: 1, status: 'active' });
+
+      // Assess
+      expect(page).toEqual({ items: [active], hasMore: false });
+    });
 
     it('returns whole items, as stored', async () => {
       const page = await table.repository.list(owner, { limit: 100 });

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../../src/ids/uuid-v7';
 import { InvalidPageTokenError } from '../../../src/paging/errors';
 import { PageTokenCodec } from '../../../src/paging/page-token';
 import { ItemNotFoundError, VersionMismatchError } from '../../../src/resources/items/errors';

@@ -22,11 +22,12 @@ export type UploadConfirmation = (objectKey: string) => Promise<'ready' | 'rejec
 
 export function createUploadConfirmation(deps: UploadConfirmationDependencies): UploadConfirmation {
   return async (objectKey) => {
-    const found = await deps.maintenance.findByObjectKey(objectKey);
-    // No media (deleted, or abandoned and removed): the lifecycle rule expires the pending object.
-    if (found === undefined) return 'unknown';
+    // The object names its record (signed metadata set at announce time): no index of object keys.
     const stored = await deps.objects.head(objectKey);
-    if (stored === undefined) return 'unknown';
+    if (stored?.record === undefined) return 'unknown';
+    const found = await deps.maintenance.findByLocator(stored.record);
+    // No media (deleted, or abandoned and removed): the lifecycle rule expires the pending object.
+    if (found === undefined || found.media.objectKey !== objectKey) return 'unknown';
     if (!matchesDeclaration(found.media, stored)) {
       deps.logger.info('upload does not match its declaration; deleted', { objectKey, stored });
       await deps.objects.delete(objectKey);
