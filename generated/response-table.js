@@ -10,50 +10,40 @@ exports.responses = {
       }
     },
     "400": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "401": {
       "headers": [
-        "www-authenticate",
-        "x-request-id"
+        "www-authenticate"
       ],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "403": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "429": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "500": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "503": {
       "headers": [
-        "retry-after",
-        "x-request-id"
+        "retry-after"
       ],
       "content": {
         "application/problem+json": "Problem"
@@ -72,83 +62,66 @@ exports.responses = {
       }
     },
     "400": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "401": {
       "headers": [
-        "www-authenticate",
-        "x-request-id"
+        "www-authenticate"
       ],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "403": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "409": {
       "headers": [
-        "retry-after",
-        "x-request-id"
+        "retry-after"
       ],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "413": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "415": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "422": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "429": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "500": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "503": {
       "headers": [
-        "retry-after",
-        "x-request-id"
+        "retry-after"
       ],
       "content": {
         "application/problem+json": "Problem"
@@ -166,58 +139,46 @@ exports.responses = {
       }
     },
     "400": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "401": {
       "headers": [
-        "www-authenticate",
-        "x-request-id"
+        "www-authenticate"
       ],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "403": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "404": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "429": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "500": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "503": {
       "headers": [
-        "retry-after",
-        "x-request-id"
+        "retry-after"
       ],
       "content": {
         "application/problem+json": "Problem"
@@ -235,90 +196,70 @@ exports.responses = {
       }
     },
     "400": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "401": {
       "headers": [
-        "www-authenticate",
-        "x-request-id"
+        "www-authenticate"
       ],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "403": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "404": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "412": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "413": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "415": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "422": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "429": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "500": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "503": {
       "headers": [
-        "retry-after",
-        "x-request-id"
+        "retry-after"
       ],
       "content": {
         "application/problem+json": "Problem"
@@ -333,75 +274,60 @@ exports.responses = {
       "content": {}
     },
     "400": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "401": {
       "headers": [
-        "www-authenticate",
-        "x-request-id"
+        "www-authenticate"
       ],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "403": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "404": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "409": {
       "headers": [
-        "retry-after",
-        "x-request-id"
+        "retry-after"
       ],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "412": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "429": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "500": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "503": {
       "headers": [
-        "retry-after",
-        "x-request-id"
+        "retry-after"
       ],
       "content": {
         "application/problem+json": "Problem"
@@ -419,90 +345,70 @@ exports.responses = {
       }
     },
     "400": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "401": {
       "headers": [
-        "www-authenticate",
-        "x-request-id"
+        "www-authenticate"
       ],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "403": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "404": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "412": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "413": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "415": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "422": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "429": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "500": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "503": {
       "headers": [
-        "retry-after",
-        "x-request-id"
+        "retry-after"
       ],
       "content": {
         "application/problem+json": "Problem"
@@ -519,58 +425,46 @@ exports.responses = {
       }
     },
     "400": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "401": {
       "headers": [
-        "www-authenticate",
-        "x-request-id"
+        "www-authenticate"
       ],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "403": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "404": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "429": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "500": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "503": {
       "headers": [
-        "retry-after",
-        "x-request-id"
+        "retry-after"
       ],
       "content": {
         "application/problem+json": "Problem"
@@ -588,90 +482,70 @@ exports.responses = {
       }
     },
     "400": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "401": {
       "headers": [
-        "www-authenticate",
-        "x-request-id"
+        "www-authenticate"
       ],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "403": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "404": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "409": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "413": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "415": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "422": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "429": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "500": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "503": {
       "headers": [
-        "retry-after",
-        "x-request-id"
+        "retry-after"
       ],
       "content": {
         "application/problem+json": "Problem"
@@ -688,58 +562,46 @@ exports.responses = {
       }
     },
     "400": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "401": {
       "headers": [
-        "www-authenticate",
-        "x-request-id"
+        "www-authenticate"
       ],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "403": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "404": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "429": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "500": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "503": {
       "headers": [
-        "retry-after",
-        "x-request-id"
+        "retry-after"
       ],
       "content": {
         "application/problem+json": "Problem"
@@ -754,67 +616,54 @@ exports.responses = {
       "content": {}
     },
     "400": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "401": {
       "headers": [
-        "www-authenticate",
-        "x-request-id"
+        "www-authenticate"
       ],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "403": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "404": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "409": {
       "headers": [
-        "retry-after",
-        "x-request-id"
+        "retry-after"
       ],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "429": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "500": {
-      "headers": [
-        "x-request-id"
-      ],
+      "headers": [],
       "content": {
         "application/problem+json": "Problem"
       }
     },
     "503": {
       "headers": [
-        "retry-after",
-        "x-request-id"
+        "retry-after"
       ],
       "content": {
         "application/problem+json": "Problem"

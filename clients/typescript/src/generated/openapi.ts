@@ -440,7 +440,7 @@ export interface components {
          */
         BadRequest: {
             headers: {
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -464,7 +464,7 @@ export interface components {
                  * @example Bearer
                  */
                 "WWW-Authenticate": string;
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -480,7 +480,7 @@ export interface components {
         /** @description The request is not allowed: on stages with usage plans, a missing or unknown `x-api-key`. */
         Forbidden: {
             headers: {
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -496,7 +496,7 @@ export interface components {
         /** @description No item with this id exists for the caller (another caller's item is reported the same way). */
         NotFound: {
             headers: {
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -512,7 +512,7 @@ export interface components {
         /** @description `If-Match` does not match the item's current `ETag`; nothing was changed. */
         PreconditionFailed: {
             headers: {
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -528,7 +528,7 @@ export interface components {
         /** @description The request body is larger than the API accepts: 64 KiB for an item, 10 MB at the gateway. */
         PayloadTooLarge: {
             headers: {
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -544,7 +544,7 @@ export interface components {
         /** @description The body's `Content-Type` is not one this operation accepts. */
         UnsupportedMediaType: {
             headers: {
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -560,7 +560,7 @@ export interface components {
         /** @description The server failed; the cause is logged under the request id in `instance`. */
         InternalError: {
             headers: {
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -580,7 +580,7 @@ export interface components {
         IdempotencyKeyInUse: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -599,7 +599,7 @@ export interface components {
          */
         IdempotencyKeyReused: {
             headers: {
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -619,7 +619,7 @@ export interface components {
         WriteConflict: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -638,7 +638,7 @@ export interface components {
          */
         MediaNotFound: {
             headers: {
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -658,7 +658,7 @@ export interface components {
          */
         MediaConflict: {
             headers: {
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -679,7 +679,7 @@ export interface components {
         ServiceUnavailable: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -695,7 +695,7 @@ export interface components {
         /** @description The gateway is throttling this caller (too-many-requests: retry after a while, with backoff) or, on stages with usage plans, the API key's quota is used up (quota-exceeded: do not retry until the quota period ends). */
         TooManyRequests: {
             headers: {
-                "X-Request-Id": components["headers"]["RequestId"];
+                "X-Request-Id": components["headers"]["ProblemRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -779,6 +779,11 @@ export interface components {
          * @example 3f1c9a52-7d0e-4b8e-9a41-2c6f0d5e8b17
          */
         RequestId: string;
+        /**
+         * @description This request's id, the same value as the problem's `instance`: quote it to support. Every problem the API's function answers carries it; problems API Gateway answers itself (a refused token, throttling, a request its validator refuses) carry the id in `instance` only.
+         * @example 3f1c9a52-7d0e-4b8e-9a41-2c6f0d5e8b17
+         */
+        ProblemRequestId: string;
     };
     pathItems: never;
 }
