@@ -14,6 +14,7 @@ import type { HandlerMap, HandlerRequest, HandlerResult, OperationId } from './o
 import { problemResponse } from './problem';
 import type { ProblemRegistry } from './problem-map';
 import { readJsonBody } from './request-body';
+import { baseHeaders } from './response-headers';
 import type { Router } from './router';
 
 export interface AppDependencies<Context> {
@@ -100,8 +101,7 @@ function invoke<Id extends OperationId, Context>(
 }
 
 function toHttpResponse(result: OperationResult, requestId: string): HttpResponse {
-  // The id a caller quotes to support: the same value a problem carries in `instance`.
-  const headers: Record<string, string> = { 'x-request-id': requestId };
+  const headers = baseHeaders(requestId);
   // A loop over the names, not Object.entries: no array of pairs per response.
   for (const name in result.headers) headers[name.toLowerCase()] = String(Reflect.get(result.headers, name));
   if (result.body === undefined) return { status: result.status, headers };

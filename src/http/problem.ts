@@ -27,6 +27,7 @@ import {
   problemRegistry,
 } from './problem-map';
 import { type ProblemName, problemHeaders, problemMembers } from './problem-types';
+import { baseHeaders } from './response-headers';
 
 export type { MappedProblem } from './problem-map';
 
@@ -129,7 +130,7 @@ export function renderProblem(problem: MappedProblem, instance: string): HttpRes
   const errors = problem.errors === undefined ? '' : `,"errors":${JSON.stringify(problem.errors)}`;
   return {
     status: type.status,
-    headers: { ...type.headers, ...problem.headers, 'x-request-id': instance },
+    headers: { ...baseHeaders(instance), ...type.headers, ...problem.headers },
     body: `${type.prefix}${detail},"instance":${JSON.stringify(instance)}${errors}}`,
   };
 }

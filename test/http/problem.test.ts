@@ -134,7 +134,12 @@ describe('problemResponse', () => {
       // Assess
       expect(plain).toEqual({
         status: PROBLEM_TYPES[name].status,
-        headers: { ...problemHeaders(name), 'x-request-id': instance },
+        headers: {
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+          'x-request-id': instance,
+          ...problemHeaders(name),
+        },
         body: JSON.stringify({ ...problemMembers(name), instance }),
       });
       expect(full.body).toBe(
