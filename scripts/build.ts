@@ -6,6 +6,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { writeLicenses } from './licenses';
 
 const root = path.resolve(__dirname, '..');
 export const LAMBDA_DIST = path.join(root, 'dist/lambda');
@@ -79,7 +80,12 @@ export const LAMBDA_SHIPPED_OPTIONS: BuildOptions = {
 export async function buildLambda(outdir: string = LAMBDA_DIST): Promise<string> {
   // Nothing stale (an old source map, say) may ride along in the deployed asset.
   await rm(outdir, { recursive: true, force: true });
-  await build({ ...LAMBDA_SHIPPED_OPTIONS, outfile: path.join(outdir, 'index.js') });
+  const { metafile } = await build({
+    ...LAMBDA_SHIPPED_OPTIONS,
+    outfile: path.join(outdir, 'index.js'),
+    metafile: true,
+  });
+  await writeLicenses(outdir, metafile, root);
   return outdir;
 }
 
