@@ -9,10 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import {
   allOf,
-  attributeExists,
-  attributeIn,
   attributeNotExists,
-  type Condition,
   conditionInput,
   UpdateExpression,
 } from '../../storage/dynamodb/expressions';
@@ -26,7 +23,7 @@ import type { IdempotencyClaim, WriteId } from '../../writes/write-request';
 import { ItemNotFoundError, VersionMismatchError } from './errors';
 import type { Item, ItemChanges } from './item';
 import { listQueryInput } from './item-list-query';
-import { fromItemRecord, itemKey, statusIndexKey, toItemRecord } from './item-record';
+import { fromItemRecord, itemKey, statusIndexKey, toItemRecord, versionCondition } from './item-record';
 import type { InsertResult, ItemListPage, ItemListQuery, ItemRepository } from './item-repository';
 
 /** The most items one filtered Query of a listing reads. */
@@ -242,12 +239,3 @@ export class DynamoDbItemRepository implements ItemRepository {
 }
 
 const key = (owner: string, id: string): Record<string, string> => itemKey(ownerKey(owner), id);
-
-/** The item exists and, when the caller named versions, is at one of them. */
-function versionCondition(expectedVersions: readonly number[] | undefined): Condition {
-  const exists = attributeExists(ITEMS_TABLE.partitionKey);
-  if (expectedVersions === undefined) return exists;
-  // If-Match listed only tags that can never match (weak ones): fail on any existing item.
-  if (expectedVersions.length === 0) return allOf(exists, attributeNotExists(ITEMS_TABLE.partitionKey));
-  return allOf(exists, attributeIn('version', expectedVersions));
-}

@@ -1,3 +1,10 @@
+import {
+  allOf,
+  attributeExists,
+  attributeIn,
+  attributeNotExists,
+  type Condition,
+} from '../../storage/dynamodb/expressions';
 import { ITEMS_TABLE, ownerKey, ownerStatusKey } from '../../storage/dynamodb/table-design';
 import type { WriteId } from '../../writes/write-request';
 import { DEFAULT_ITEM_STATUS, ITEM_STATUSES, type Item, type ItemStatus } from './item';
@@ -81,4 +88,13 @@ export function fromItemRecord(record: Record<string, unknown>): Item {
 
 function isItemStatus(value: unknown): value is ItemStatus {
   return ITEM_STATUSES.some((status) => status === value);
+}
+
+/** The item exists and, when the caller named versions, is at one of them. */
+export function versionCondition(expectedVersions: readonly number[] | undefined): Condition {
+  const exists = attributeExists(ITEMS_TABLE.partitionKey);
+  if (expectedVersions === undefined) return exists;
+  // If-Match listed only tags that can never match (weak ones): fail on any existing item.
+  if (expectedVersions.length === 0) return allOf(exists, attributeNotExists(ITEMS_TABLE.partitionKey));
+  return allOf(exists, attributeIn('version', expectedVersions));
 }
