@@ -2,7 +2,7 @@
  * The CDK app: `npm run synth` (offline), `npm run deploy`, `npm run destroy`.
  * Stage and options come from context: `-c stage=prod -c corsOrigins=https://app.example.com
  * -c apiKeys=true -c alarmEmail=ops@example.com`; the authorizer, cold-start and log options are
- * listed in README "Deploying to AWS". `-c githubRepo=owner/name` adds the CI deploy role's stack.
+ * listed in docs/operators.md. `-c githubRepo=owner/name` adds the CI deploy role's stack.
  */
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';

@@ -37,7 +37,7 @@ export interface StageConfig {
   };
   /** Reserved concurrency for the API function (a ceiling and a guarantee); `-c reservedConcurrency=N`. */
   readonly reservedConcurrency?: number;
-  /** The front door: `-c gateway=rest|http` (REST by default); see README, Choosing a gateway. */
+  /** The front door: `-c gateway=rest|http` (REST by default); see docs/operators.md. */
   readonly gateway: RestGateway | HttpGateway;
 }
 

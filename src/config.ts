@@ -45,7 +45,7 @@ export interface MediaConfig {
   readonly confirmOnRead: boolean;
 }
 
-/** How long a request may wait for DynamoDB before it answers 503 (see README, Reliability). */
+/** How long a request may wait for DynamoDB before it answers 503 (see docs/reliability.md). */
 export interface DynamoDbLimits {
   /** DYNAMODB_TIMEOUT_MS: one storage call, every attempt and backoff included. */
   readonly timeoutMs: number;

@@ -3,7 +3,7 @@
  * Lines go to stdout with `process.stdout.write`, not `console.*`: the Lambda runtime rewrites
  * console output (a text prefix, or a JSON envelope with the JSON log format), which would break
  * the JSON lines and the EMF metric lines alike. Hand-written rather than Powertools Logger: that
- * costs 36 KB of bundle and about 19 ms of cold start here (README, "Observability").
+ * costs 36 KB of bundle and about 19 ms of cold start here (docs/operators.md, "Observability").
  */
 
 /** Lowest first. `LOG_LEVEL` picks the lowest level written; Lambda's TRACE and FATAL map onto these. */

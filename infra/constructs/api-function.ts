@@ -50,7 +50,7 @@ export class ApiFunction {
     acknowledgeNag(
       pageTokenSecret,
       'AwsSolutions-SMG4',
-      'An HMAC key for page tokens, not a credential: the function reads it once at deploy time (environment), and rotating it only invalidates outstanding nextTokens. Rotate by hand when needed (README); a rotation Lambda would add a function and a schedule for no security gain.',
+      'An HMAC key for page tokens, not a credential: the function reads it once at deploy time (environment), and rotating it only invalidates outstanding nextTokens. Rotate by hand when needed (docs/operators.md); a rotation Lambda would add a function and a schedule for no security gain.',
     );
 
     const functionLogs = new logs.LogGroup(scope, 'FunctionLogs', {
@@ -87,7 +87,7 @@ export class ApiFunction {
       code: lambda.Code.fromAsset(codePath),
       handler: 'index.handler',
       // 512 MB: Lambda's CPU share grows with memory, and cold start (module loading) and JSON work
-      // are CPU-bound. A starting point, unmeasured on AWS: tune with Lambda Power Tuning (README).
+      // are CPU-bound. A starting point, unmeasured on AWS: tune with Lambda Power Tuning (docs/performance.md).
       memorySize: 512,
       // Well under API Gateway's 29 s: a DynamoDB call that has not answered in 10 s will not.
       timeout: Duration.seconds(10),

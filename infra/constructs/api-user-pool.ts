@@ -50,7 +50,7 @@ export class ApiUserPool {
     this.pool = pool;
     this.webClient = pool.addClient('WebClient', {
       userPoolClientName: `${name}-web`,
-      // SRP for browsers; password auth so operators can get a token from the CLI (README).
+      // SRP for browsers; password auth so operators can get a token from the CLI (docs/operators.md).
       authFlows: { userSrp: true, userPassword: true },
       generateSecret: false,
       preventUserExistenceErrors: true,

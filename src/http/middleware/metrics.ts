@@ -3,7 +3,7 @@
  * extracts the metrics named under `_aws` and keeps every other member as a log field. So the
  * metrics are members of the access line (access-log.ts), one line and one write per invocation,
  * rather than a second line. Written directly rather than through Powertools Metrics, which costs
- * 29 KB of bundle and about 13 ms of cold start here (README).
+ * 29 KB of bundle and about 13 ms of cold start here (docs/performance.md).
  */
 import { epochMillisText } from '../../logger';
 import type { Exchange } from './chain';

@@ -11,7 +11,7 @@ export interface DocumentClientOptions {
   readonly maxAttempts?: number;
 }
 
-/** Defaults that fit the 10 s function timeout with room for the rest of the request (see README). */
+/** Defaults that fit the 10 s function timeout with room for the rest of the request (see docs/reliability.md). */
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 1000;
 export const DEFAULT_MAX_ATTEMPTS = 3;
 
