@@ -8,6 +8,7 @@ import {
   CORS_MAX_AGE_SECONDS,
 } from '../src/http/middleware/cors';
 import {
+  asArray,
   asObject,
   deref,
   isObject,
@@ -18,6 +19,7 @@ import {
   pointerTo,
   resolvePointer,
 } from '../src/spec/openapi-document';
+import { gatewayCopy } from './gateway-copy';
 import { gatewayResponses } from './gateway-responses';
 import type { StageConfig } from './stage-config';
 
@@ -43,13 +45,16 @@ export type GatewayAuthorizer =
 /** Only headers shaped like a bearer JWT reach the Lambda authorizer; API Gateway answers 401 to the rest. */
 export const BEARER_JWT_PATTERN = '^[Bb]earer [-0-9A-Za-z_]+\\.[-0-9A-Za-z_]+\\.[-0-9A-Za-z_]*$';
 
+/** The tag of the preflight methods the definition adds (OpenAPI wants every tag declared). */
+export const PREFLIGHT_TAG = { name: 'cors', description: 'CORS preflight, answered by API Gateway.' };
+
 /** The spec's security scheme names (openapi.yaml components.securitySchemes). */
 export const BEARER_SCHEME = 'bearerAuth';
 export const API_KEY_SCHEME = 'apiKey';
 
-/** The spec with AWS extensions added. The input is not modified. */
+/** The spec's gateway copy (gateway-copy.ts) with AWS extensions added. The input is not modified. */
 export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Json {
-  const definition = structuredClone(spec);
+  const { definition } = gatewayCopy(spec);
   delete definition['x-generated'];
   const { corsOrigins, apiKeys } = options.stage;
   // The spec offers "bearer + API key" or "bearer alone"; a stage requires exactly one of them,
@@ -77,6 +82,7 @@ export function withAwsExtensions(spec: Json, options: AwsExtensionOptions): Jso
     if (isObject(pathItem))
       pathItem.options = preflight(template, [...(methods[template] ?? []), 'OPTIONS'], corsOrigins);
   }
+  definition.tags = [...asArray(definition.tags), PREFLIGHT_TAG];
 
   definition['x-amazon-apigateway-request-validators'] = {
     [REQUEST_VALIDATORS.bodyAndParameters]: { validateRequestBody: true, validateRequestParameters: true },
@@ -124,10 +130,21 @@ function preflight(path: string, methods: readonly string[], corsOrigins: readon
   const header = (description: string) => ({ description, schema: { type: 'string' } });
   const wildcard = corsOrigins.includes('*');
   const originCheck = corsOrigins.map((origin) => `$origin == "${origin}"`).join(' || ');
+  // REST APIs pass header names as the client wrote them (HTTP/2 clients send `origin`), and
+  // `header.get` matches them exactly, so the template looks the name up case-insensitively.
+  const readOrigin = [
+    '#set($origin = "")',
+    '#foreach($name in $input.params().header.keySet())',
+    '#if($name.toLowerCase() == "origin")#set($origin = $input.params().header.get($name))#end',
+    '#end',
+  ].join('\n');
+  // `/items/{itemId}` → `preflightItemsItemId`: unique per path, as OpenAPI wants operation ids.
+  const words = path.split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
   return {
+    operationId: `preflight${words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')}`,
     summary: `CORS preflight for ${path}`,
     description: 'Answered by API Gateway from the stage CORS configuration.',
-    tags: ['cors'],
+    tags: [PREFLIGHT_TAG.name],
     security: [],
     responses: {
       '204': {
@@ -161,7 +178,7 @@ function preflight(path: string, methods: readonly string[], corsOrigins: readon
             // Echo the Origin only when it is one of the allowed ones.
             'application/json': wildcard
               ? ''
-              : `#set($origin = $input.params().header.get("Origin"))\n#if(${originCheck})\n#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)\n#end`,
+              : `${readOrigin}\n#if(${originCheck})\n#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)\n#end`,
           },
         },
       },

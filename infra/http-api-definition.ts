@@ -21,6 +21,7 @@ import {
   pointerTo,
 } from '../src/spec/openapi-document';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './api-definition';
+import { gatewayCopy } from './gateway-copy';
 
 /** Where the gateway's JWT authorizer takes its keys and which tokens it accepts. */
 export interface JwtAuthorizerConfig {
@@ -41,9 +42,9 @@ export interface HttpApiExtensionOptions {
 /** The route that catches every request no operation's route matches. */
 export const DEFAULT_ROUTE_PATH = '/$default';
 
-/** The spec with HTTP API extensions added. The input is not modified. */
+/** The spec's gateway copy (gateway-copy.ts) with HTTP API extensions added. The input is not modified. */
 export function withHttpApiExtensions(spec: Json, options: HttpApiExtensionOptions): Json {
-  const definition = structuredClone(spec);
+  const { definition } = gatewayCopy(spec);
   delete definition['x-generated'];
   // HTTP APIs have no API keys, and each route has at most one authorizer: the spec's
   // alternatives become the one requirement stated per operation, or none.
@@ -85,9 +86,12 @@ export function withHttpApiExtensions(spec: Json, options: HttpApiExtensionOptio
   else {
     const bearer = schemes[BEARER_SCHEME];
     const description = isObject(bearer) ? bearer.description : undefined;
-    // An HTTP API expresses a JWT authorizer as an oauth2 scheme (AWS's documented form).
+    // AWS's documented openIdConnect form of a JWT authorizer: valid OpenAPI 3.0, unlike an
+    // oauth2 scheme without `flows`. The URL is the issuer's discovery document.
+    const issuer = options.jwtAuthorizer.issuer.replace(/\/$/, '');
     schemes[BEARER_SCHEME] = {
-      type: 'oauth2',
+      type: 'openIdConnect',
+      openIdConnectUrl: `${issuer}/.well-known/openid-configuration`,
       ...(typeof description === 'string' && { description }),
       'x-amazon-apigateway-authorizer': {
         type: 'jwt',

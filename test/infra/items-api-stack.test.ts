@@ -1,8 +1,10 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import spec from '../../generated/openapi.json';
+import { PREFLIGHT_TAG } from '../../infra/api-definition';
 import { REPOSITORY_ACTIONS } from '../../infra/constructs/items-table';
+import { gatewayCopy } from '../../infra/gateway-copy';
 import { gatewayResponses } from '../../infra/gateway-responses';
-import { isObject, type Json, objectAt, pointerTo } from '../../src/spec/openapi-document';
+import { asArray, asObject, isObject, type Json, objectAt, pointerTo } from '../../src/spec/openapi-document';
 import { ROUTES } from '../support/operations';
 import { type Bundles, buildBundles, definitionOf, synthStack } from './synth';
 
@@ -66,17 +68,19 @@ describe('ItemsApiStack (dev)', () => {
     },
   );
 
-  it('imports openapi.yaml unchanged apart from AWS extensions and the authorizer wiring they need', () => {
+  it("imports openapi.yaml's gateway copy unchanged apart from AWS extensions and the authorizer wiring they need", () => {
     // The only non-extension edits: the stage's one security requirement stated per operation
     // (stripped with the extensions below) instead of the spec's alternatives at the root, and the
     // bearer scheme in the apiKey-on-Authorization form API Gateway uses for Cognito authorizers.
-    const { 'x-generated': _note, security: _alternatives, ...contract } = structuredClone(spec);
+    const { 'x-generated': _note, security: _alternatives, ...contract } = gatewayCopy(spec).definition;
+    const components = asObject(contract.components);
     const expected = {
       ...contract,
+      tags: [...asArray(contract.tags), PREFLIGHT_TAG],
       components: {
-        ...contract.components,
+        ...components,
         securitySchemes: {
-          ...contract.components.securitySchemes,
+          ...asObject(components.securitySchemes),
           bearerAuth: {
             type: 'apiKey',
             name: 'Authorization',
@@ -330,6 +334,35 @@ describe('ItemsApiStack (prod, API keys, alarm email)', () => {
       Quota: { Limit: 10000, Period: 'DAY' },
     });
     template.resourceCountIs('AWS::ApiGateway::ApiKey', 1);
+  });
+
+  it.each(operations.map(({ route }) => route).filter((route, index, all) => all.indexOf(route) === index))(
+    'allows the X-Api-Key header in the %s preflight, so a browser may send its key',
+    (route) => {
+      const integration = asObject(
+        operationAt(definitionOf(template), route, 'options')['x-amazon-apigateway-integration'],
+      );
+      const parameters = asObject(asObject(asObject(integration.responses).default).responseParameters);
+
+      // A static value, quoted as API Gateway wants: 'Content-Type,…'.
+      const allowed = String(parameters['method.response.header.Access-Control-Allow-Headers']);
+      expect(allowed.replace(/^'|'$/g, '').split(',')).toContain('X-Api-Key');
+    },
+  );
+
+  it('reads the Origin header in the preflight whatever case the client wrote it in', () => {
+    const integration = asObject(
+      operationAt(definitionOf(template), '/items', 'options')['x-amazon-apigateway-integration'],
+    );
+    const responseTemplate = String(
+      asObject(asObject(asObject(integration.responses).default).responseTemplates)['application/json'],
+    );
+
+    // HTTP/2 clients send `origin`; REST header names keep the client's case and get() matches exactly.
+    expect(responseTemplate).not.toMatch(/header\.get\("Origin"\)/);
+    expect(responseTemplate).toContain('#foreach($name in $input.params().header.keySet())');
+    expect(responseTemplate).toContain('$name.toLowerCase() == "origin"');
+    expect(responseTemplate).toContain('$origin == "https://app.example.com"');
   });
 
   it('names the one allowed origin in CORS and in gateway error responses', () => {
