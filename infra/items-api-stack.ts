@@ -72,7 +72,7 @@ export class ItemsApiStack extends Stack {
       ...(gateway.type === 'http' && {
         clientErrors: api.metrics.metricClientError({ statistic: 'Average' }),
       }),
-      others: [media.deadLettersAlarm],
+      others: [media.deadLettersAlarm, ...apiFunction.deployment.alarms],
     });
     new Dashboard(this, 'Dashboard', { name, api: api.metrics, fn, alarms });
 

@@ -37,6 +37,11 @@ export interface StageConfig {
   };
   /** Reserved concurrency for the API function (a ceiling and a guarantee); `-c reservedConcurrency=N`. */
   readonly reservedConcurrency?: number;
+  /**
+   * How CodeDeploy moves traffic to a new version of the API function, rolling back when its
+   * alarms fire: `-c deployment=canary|linear|all-at-once`; canary on prod, all at once elsewhere.
+   */
+  readonly deployment: DeploymentMode;
   /** The front door: `-c gateway=rest|http` (REST by default); see docs/operators.md. */
   readonly gateway: RestGateway | HttpGateway;
 }
@@ -124,6 +129,9 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
     provisionedConcurrency.max > reservedConcurrency
   )
     throw new Error('provisionedConcurrencyMax must not exceed reservedConcurrency');
+  const deployment = String(context('deployment') ?? (name === 'prod' ? 'canary' : 'all-at-once'));
+  if (!isDeploymentMode(deployment))
+    throw new Error(`deployment must be one of ${DEPLOYMENT_MODES.join(', ')}; got ${deployment}`);
   const gateway = gatewayChoice(context);
   if (gateway.type === 'http' && apiKeys)
     throw new Error('apiKeys=true needs gateway=rest: HTTP APIs have no API keys');
@@ -149,9 +157,15 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
     logLevel,
     ...(provisionedConcurrency !== undefined && { provisionedConcurrency }),
     ...(reservedConcurrency !== undefined && { reservedConcurrency }),
+    deployment,
     gateway,
   };
 }
+
+export const DEPLOYMENT_MODES = ['canary', 'linear', 'all-at-once'] as const;
+export type DeploymentMode = (typeof DEPLOYMENT_MODES)[number];
+const isDeploymentMode = (value: string): value is DeploymentMode =>
+  DEPLOYMENT_MODES.some((mode) => mode === value);
 
 function gatewayChoice(context: (key: string) => unknown): RestGateway | HttpGateway {
   const type = String(context('gateway') ?? 'rest');

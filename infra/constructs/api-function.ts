@@ -10,6 +10,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { acknowledgeNag } from '../nag';
 import { dataRemovalPolicy, type StageConfig } from '../stage-config';
+import { GradualDeployment } from './gradual-deployment';
 import type { ItemsTable } from './items-table';
 
 export interface ApiFunctionProps {
@@ -23,6 +24,7 @@ export interface ApiFunctionProps {
     | 'logLevel'
     | 'provisionedConcurrency'
     | 'reservedConcurrency'
+    | 'deployment'
   >;
   readonly table: ItemsTable;
   /** Directory holding the built Lambda bundle (`npm run build` → dist/lambda). */
@@ -32,13 +34,11 @@ export interface ApiFunctionProps {
 /** The API's function and what it runs with, created in `scope` itself (see ItemsApiStack). */
 export class ApiFunction {
   readonly fn: lambda.Function;
-  /**
-   * What API Gateway invokes: the `live` alias when provisioned concurrency is on (only an alias or
-   * version can hold it), the function itself otherwise.
-   */
+  /** What API Gateway invokes: the `live` alias, which deployments move (and provisioned concurrency holds). */
   readonly target: lambda.IFunction;
-  /** The alias with provisioned concurrency, when configured. */
-  readonly alias: lambda.Alias | undefined;
+  readonly alias: lambda.Alias;
+  /** The CodeDeploy group that moves the alias, and the alarms that roll it back. */
+  readonly deployment: GradualDeployment;
 
   constructor(scope: Construct, { name, config, table, codePath }: ApiFunctionProps) {
     const pageTokenSecret = new secretsmanager.Secret(scope, 'PageTokenSecret', {
@@ -116,23 +116,22 @@ export class ApiFunction {
       'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (added by tracing: ACTIVE).',
     );
 
+    // A new version per code or configuration change; the `live` alias is what API Gateway invokes,
+    // and CodeDeploy moves it to the new version as the stage's deployment mode says (with
+    // provisioned concurrency, Lambda readies the new version's environments first).
     const provisioned = config.provisionedConcurrency;
-    if (provisioned === undefined) {
-      this.alias = undefined;
-      this.target = this.fn;
-    } else {
-      // A new version per code or configuration change; the alias moves to it with the deploy, and
-      // Lambda readies the provisioned environments before the alias switches.
-      this.alias = new lambda.Alias(scope, 'FunctionLiveAlias', {
-        aliasName: 'live',
-        version: this.fn.currentVersion,
-        provisionedConcurrentExecutions: provisioned.min,
-      });
+    this.alias = new lambda.Alias(scope, 'FunctionLiveAlias', {
+      aliasName: 'live',
+      version: this.fn.currentVersion,
+      ...(provisioned !== undefined && { provisionedConcurrentExecutions: provisioned.min }),
+    });
+    if (provisioned !== undefined) {
       this.alias
         .addAutoScaling({ minCapacity: provisioned.min, maxCapacity: provisioned.max })
         .scaleOnUtilization({ utilizationTarget: provisioned.utilization });
-      this.target = this.alias;
     }
+    this.target = this.alias;
+    this.deployment = new GradualDeployment(scope, { name, alias: this.alias, mode: config.deployment });
     acknowledgeNag(
       this.fn,
       'AwsSolutions-L1',

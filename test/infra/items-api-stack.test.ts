@@ -28,6 +28,13 @@ function functionLogicalId(template: Template): string {
   return id;
 }
 
+/** The `live` alias API Gateway invokes, which deployments move to each new version. */
+function liveAliasLogicalId(template: Template): string {
+  const [id] = Object.keys(template.findResources('AWS::Lambda::Alias', { Properties: { Name: 'live' } }));
+  if (id === undefined) throw new Error('no live alias');
+  return id;
+}
+
 /** The definition without AWS extensions, CORS preflight methods and per-operation security: what must equal openapi.yaml. */
 function withoutAwsAdditions(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutAwsAdditions);
@@ -59,12 +66,12 @@ describe('ItemsApiStack (dev)', () => {
   });
 
   it.each(operations)(
-    'imports $operationId ($method $route) with a proxy integration to the function',
+    "imports $operationId ($method $route) with a proxy integration to the function's live alias",
     ({ route, method }) => {
       const integration = operationAt(definition, route, method)['x-amazon-apigateway-integration'];
 
       expect(integration).toMatchObject({ type: 'aws_proxy', httpMethod: 'POST' });
-      expect(JSON.stringify(integration)).toContain(functionLogicalId(template));
+      expect(JSON.stringify(integration)).toContain(liveAliasLogicalId(template));
     },
   );
 
@@ -181,7 +188,12 @@ describe('ItemsApiStack (dev)', () => {
     );
 
     expect(scoped).not.toMatch(/"Action":"[^"]*\*"|"Action":\["\*"|"Resource":"\*"/);
-    expect(statements).not.toContain('ManagedPolicyArns');
+    // The one managed policy: CodeDeploy's own limited role for Lambda deployments (it moves the
+    // function's aliases and reads the rollback alarms), on the deployment group's service role.
+    const managed = Object.values(template.findResources('AWS::IAM::Role'))
+      .map((role) => JSON.stringify(role.Properties?.ManagedPolicyArns ?? []))
+      .filter((arns) => arns !== '[]');
+    expect(managed).toEqual([expect.stringContaining('service-role/AWSCodeDeployRoleForLambdaLimited')]);
     // The API function's, and one per media worker.
     expect(Object.keys(template.findResources('AWS::IAM::Policy'))).toHaveLength(3);
   });
@@ -291,7 +303,9 @@ describe('ItemsApiStack (dev)', () => {
       'FunctionRole111A5701',
       'FunctionRoleDefaultPolicy41A10F9C',
       'Function76856677',
-      'FunctionInvokeFromApi0828B158',
+      // API Gateway now invokes the live alias: its permission is a new resource, the function's
+      // old one goes (a permission, no data, no physical name).
+      'FunctionLiveAliasInvokeFromApiC885F918',
       'AccessLogs8B620ECA',
       'ApiF70053CD',
       'ApiDeploymentStagedev51EE5D56',
@@ -375,8 +389,8 @@ describe('ItemsApiStack (prod, API keys, alarm email)', () => {
   });
 
   it('sends every alarm to the SNS topic', () => {
-    // The API's five and the media dead-letter queue's.
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    // The API's five, the media dead-letter queue's, and the two that roll a deployment back.
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 8);
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@example.com',

@@ -163,10 +163,12 @@ describe('authorizer=jwt', () => {
 });
 
 describe('cold-start controls', () => {
-  it('adds neither alias nor provisioned or reserved concurrency by default', () => {
+  it('adds neither provisioned nor reserved concurrency by default (only the live alias deployments move)', () => {
     const { template } = synthStack(bundles);
 
-    template.resourceCountIs('AWS::Lambda::Alias', 0);
+    template.resourceCountIs('AWS::Lambda::Alias', 1);
+    const [alias] = Object.values(template.findResources('AWS::Lambda::Alias'));
+    expect(alias?.Properties?.ProvisionedConcurrencyConfig).toBeUndefined();
     template.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 0);
     const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
     expect(fn?.Properties?.ReservedConcurrentExecutions).toBeUndefined();
@@ -309,8 +311,8 @@ describe('observability', () => {
     it('shows every alarm', () => {
       const alarms = Object.keys(template.findResources('AWS::CloudWatch::Alarm'));
 
-      // The API's five and the media dead-letter queue's.
-      expect(alarms).toHaveLength(6);
+      // The API's five, the media dead-letter queue's, and the two that roll a deployment back.
+      expect(alarms).toHaveLength(8);
       for (const alarm of alarms) expect(body).toContain(alarm);
     });
   });
