@@ -3,7 +3,7 @@
  * beside the JWT authorizer (dist/authorizer) and the media workers (dist/media-workers).
  * The CDK stack deploys exactly this directory, so what is tested and measured is what ships.
  */
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { writeLicenses } from './licenses';
@@ -47,22 +47,156 @@ export const lambdaSdkCuts: Plugin = {
       namespace: 'lambda-sdk-cuts',
       pluginData: { resolveDir: args.resolveDir },
     }));
-    build.onLoad({ filter: /.*/, namespace: 'lambda-sdk-cuts' }, (args) => ({
-      contents: ENV_CREDENTIALS_ONLY,
-      loader: 'js',
-      resolveDir: isResolveDir(args.pluginData) ? args.pluginData.resolveDir : root,
-    }));
+    // The protocols import event-stream support on demand, for operations that stream events;
+    // DynamoDB has none. Bundled, that import wrapped it and the ~150 SDK modules it shares with the
+    // client in lazy initialisers that every cold start ran one by one.
+    build.onResolve({ filter: /^@smithy\/core\/event-streams$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: 'event-streams', namespace: 'lambda-sdk-cuts' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lambda-sdk-cuts' }, (args) =>
+      args.path === 'event-streams'
+        ? { contents: NO_EVENT_STREAMS, loader: 'js' }
+        : {
+            contents: ENV_CREDENTIALS_ONLY,
+            loader: 'js',
+            resolveDir: isResolveDir(args.pluginData) ? args.pluginData.resolveDir : root,
+          },
+    );
+    // The HTTP handler imports node:http on its first plain-http request (a local endpoint, the
+    // bench's stand-in) with import(), whose first use starts node's ESM loader, which loads http2,
+    // undici, worker_threads… (25 ms); require() loads http alone (3 ms), still only then.
+    build.onLoad({ filter: NODE_HTTP_HANDLER }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(IMPORT_NODE_HTTP))
+        return { errors: [{ text: `${IMPORT_NODE_HTTP} not found: revisit the cut in scripts/build.ts` }] };
+      return { contents: source.replace(IMPORT_NODE_HTTP, 'require("node:http")'), loader: 'js' };
+    });
+    // Every setting the client reads (FIPS, dual-stack, endpoint URL, checksums, app id…) is looked
+    // up in the environment, then in ~/.aws/config and ~/.aws/credentials, which a Lambda function
+    // never has: the first request opened both files (and loaded node:fs/promises) to find nothing.
+    // The environment still decides, as on Lambda.
+    build.onLoad({ filter: SHARED_INI_READ_FILE }, () => ({ contents: NO_SHARED_FILES, loader: 'js' }));
   },
 };
 
 /** `defaultProvider` with the default chain's first link only: credentials from the environment. */
 const ENV_CREDENTIALS_ONLY = `export { fromEnv as defaultProvider } from '@aws-sdk/credential-provider-env';`;
 
+/** What the protocols' on-demand import finds: no event streams, said plainly if ever asked for. */
+const NO_EVENT_STREAMS = `
+const unsupported = () => { throw new Error('event streams are not bundled (scripts/build.ts): DynamoDB has none'); };
+export { unsupported as EventStreamSerde, unsupported as eventStreamSerdeProvider };
+`;
+
+const NODE_HTTP_HANDLER = /[\\/]@smithy[\\/]node-http-handler[\\/]dist-es[\\/]node-http-handler\.js$/;
+const IMPORT_NODE_HTTP = 'await import("node:http")';
+
+/** The SDK's one reader of shared config and credentials files (@smithy/core's config submodule). */
+const SHARED_INI_READ_FILE = /[\\/]shared-ini-file-loader[\\/]readFile\.js$/;
+
+/** Its exports, reading nothing: every file is absent, which the loaders already treat as empty. */
+const NO_SHARED_FILES = `
+export const filePromises = {};
+export const fileIntercept = {};
+export const readFile = (path) =>
+  fileIntercept[path] ?? Promise.reject(Object.assign(new Error(\`\${path}: not read on Lambda\`), { code: 'ENOENT' }));
+`;
+
 function isResolveDir(data: unknown): data is { resolveDir: string } {
   return (
     typeof data === 'object' && data !== null && 'resolveDir' in data && typeof data.resolveDir === 'string'
   );
 }
+
+/**
+ * Modules our code `require()`s only when a request first needs them, shipped as files of their
+ * own beside index.js: node then neither reads nor pre-parses them at cold start. The response
+ * checks serve a sampled 1 % of answers; the bearer verifier (jose) only the HTTP API without an
+ * authorizer. Each is bundled whole (it shares no state with index.js) by the same options.
+ */
+const LAZY_FILES: Readonly<Record<string, string>> = {
+  'response-validators': path.join(root, 'generated/response-validators.js'),
+  'response-table': path.join(root, 'generated/response-table.js'),
+  'jwt-verifier': path.join(root, 'src/auth/jwt-verifier.ts'),
+};
+
+/** Turns each `require()` of a LAZY_FILES module into `require('./<name>.js')` and writes that file. */
+export const lazyFiles: Plugin = {
+  name: 'lazy-files',
+  setup(bundle) {
+    const names = new Map(Object.entries(LAZY_FILES).map(([name, file]) => [file, name]));
+    const required = new Set<string>();
+    const specifiers = new RegExp(`/(${Object.keys(LAZY_FILES).join('|')})$`);
+    bundle.onResolve({ filter: specifiers }, async (args) => {
+      if (args.kind !== 'require-call' || args.pluginData === 'lazy-files') return undefined;
+      const resolved = await bundle.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: 'lazy-files',
+      });
+      const name = names.get(resolved.path);
+      if (name === undefined) return undefined;
+      required.add(name);
+      return { path: `./${name}.js`, external: true };
+    });
+    bundle.onEnd(async (result) => {
+      const { entryPoints, outfile, plugins = [], ...options } = bundle.initialOptions;
+      const outdir = options.outdir ?? (outfile === undefined ? undefined : path.dirname(outfile));
+      if (required.size === 0 || result.errors.length > 0 || outdir === undefined) return;
+      const files = await build({
+        ...options,
+        plugins: plugins.filter((plugin) => plugin.name !== 'lazy-files'),
+        entryPoints: Object.fromEntries([...required].map((name) => [name, LAZY_FILES[name] ?? name])),
+        outdir,
+      });
+      // Their packages ship too: npm run build lists them in licenses.txt from the metafile.
+      if (result.metafile !== undefined && files.metafile !== undefined)
+        Object.assign(result.metafile.inputs, files.metafile.inputs);
+    });
+  },
+};
+
+/**
+ * Our code's other lazy `require()`s (the media module, say) name modules index.js carries anyway,
+ * and there they cost more than they save: esbuild wraps a required module and everything it
+ * imports, SDK included, in lazy initialisers (about 450 of them), which every cold start then ran
+ * one by one, and keeps all of its exports. Bundled as imports, those modules are hoisted into the
+ * bundle's one scope; what they build still waits for the first call that asks for it.
+ */
+export const bundledRequires: Plugin = {
+  name: 'bundled-requires',
+  setup(bundle) {
+    const lazy = new Set(Object.values(LAZY_FILES));
+    bundle.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      // By call text: a module required in two places is imported once.
+      const required = new Map(
+        [...source.matchAll(RELATIVE_REQUIRE)].map(([call = '', , spec = '']) => [call, spec]),
+      );
+      const hoisted: string[] = [];
+      let contents = source;
+      for (const [call, specifier] of required) {
+        const { path: resolved } = await bundle.resolve(specifier, {
+          // As the import it may become (lazy-files acts on require calls only).
+          kind: 'import-statement',
+          resolveDir: path.dirname(args.path),
+          importer: args.path,
+        });
+        if (lazy.has(resolved)) continue;
+        const name = `__bundled${hoisted.length}`;
+        hoisted.push(`import * as ${name} from '${specifier}';`);
+        contents = contents.replaceAll(call, name);
+      }
+      return hoisted.length === 0
+        ? undefined
+        : { contents: `${hoisted.join('\n')}\n${contents}`, loader: 'ts' };
+    });
+  },
+};
+
+/** `require('./x')` or `require('../x')` with a literal path. */
+const RELATIVE_REQUIRE = /\brequire\((['"])(\.{1,2}\/[^'"]+)\1\)/g;
 
 /** What ships: the shared options, the SDK's ES modules (so unused code shakes out), and the cuts. */
 export const LAMBDA_SHIPPED_OPTIONS: BuildOptions = {
@@ -74,7 +208,7 @@ export const LAMBDA_SHIPPED_OPTIONS: BuildOptions = {
   // No __name() wrapper around every function and class (issue 22: 5 % smaller, less to run at
   // init): our errors and the SDK's set `name` themselves, and nothing reads a constructor's name.
   keepNames: false,
-  plugins: [lambdaSdkCuts],
+  plugins: [lambdaSdkCuts, lazyFiles, bundledRequires],
 };
 
 export async function buildLambda(outdir: string = LAMBDA_DIST): Promise<string> {

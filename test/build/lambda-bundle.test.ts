@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { BENCH_ITEM, BENCH_OWNER, benchItemRecord } from '../../fixtures/bench-item';
-import { createEvent } from '../../fixtures/events';
+import { createEvent, createHttpApiEvent } from '../../fixtures/events';
 import { type FakeDynamoDb, startFakeDynamoDb } from '../../fixtures/fake-dynamodb';
 import { lambdaEnvironment } from '../../fixtures/lambda-environment';
 import { buildLambda, LAMBDA_BUILD_OPTIONS } from '../../scripts/build';
@@ -41,18 +41,36 @@ describe('built Lambda bundle (dist/lambda)', () => {
   });
   afterAll(() => rm(outdir, { recursive: true, force: true }));
 
-  async function getItemThrough(
+  interface Invocation {
+    readonly bundle?: string;
+    readonly env?: NodeJS.ProcessEnv;
+    readonly event?: unknown;
+  }
+
+  /** One event through a fresh process; the result, and everything the bundle wrote on the way. */
+  async function invoke(
     fake: FakeDynamoDb,
-    bundle = path.join(outdir, 'index.js'),
-  ): Promise<{ statusCode: number; body: string }> {
-    const event = createEvent('GET', `/items/${BENCH_ITEM.id}`, { subject: BENCH_OWNER });
-    const { stdout } = await run(process.execPath, ['-e', INVOKE, bundle, JSON.stringify(event)], {
-      env: lambdaEnvironment(fake.url),
+    {
+      bundle = path.join(outdir, 'index.js'),
+      env = {},
+      event = createEvent('GET', `/items/${BENCH_ITEM.id}`, { subject: BENCH_OWNER }),
+    }: Invocation = {},
+  ): Promise<{ result: { statusCode: number; body: string }; output: string }> {
+    const { stdout, stderr } = await run(process.execPath, ['-e', INVOKE, bundle, JSON.stringify(event)], {
+      env: { ...lambdaEnvironment(fake.url), ...env },
       timeout: 30_000,
     });
     // The bundle writes its access and EMF lines first; the invoker prints the result last.
-    const result = stdout.trimEnd().split('\n').at(-1) ?? '';
-    return JSON.parse(result) as { statusCode: number; body: string };
+    const lines = stdout.trimEnd().split('\n');
+    const result = JSON.parse(lines.pop() ?? '') as { statusCode: number; body: string };
+    return { result, output: `${lines.join('\n')}\n${stderr}` };
+  }
+
+  async function getItemThrough(
+    fake: FakeDynamoDb,
+    bundle?: string,
+  ): Promise<{ statusCode: number; body: string }> {
+    return (await invoke(fake, { ...(bundle !== undefined && { bundle }) })).result;
   }
 
   it("signs with the environment's credentials, session token included", async () => {
@@ -101,7 +119,36 @@ describe('built Lambda bundle (dist/lambda)', () => {
       'bowser',
       'credential-provider-imds',
       'AssumeRoleWithWebIdentity',
+      // The shared config and credentials files, which a function never has.
+      'node:fs/promises',
+      // Event streams (DynamoDB has none) and the lazy initialisers their import brought.
+      'Truncated event message received',
+      'generated/response-validators',
     ])
       expect({ gone, found: source.includes(gone) }).toEqual({ gone, found: false });
   });
+
+  it('loads the response checks from their own file on the first sample', async () => {
+    server = await startFakeDynamoDb({ item: benchItemRecord() });
+
+    const { result, output } = await invoke(server, { env: { RESPONSE_VALIDATION_SAMPLE_RATE: '1' } });
+
+    expect(result.statusCode).toBe(200);
+    expect(output).toContain('"ResponseValidated":1');
+    expect(output).not.toContain('ResponseValidationMismatch":1');
+    expect(output).not.toContain('response validation failed');
+  }, 30_000);
+
+  it('loads the bearer verifier from its own file when the function checks tokens itself', async () => {
+    server = await startFakeDynamoDb({ item: benchItemRecord() });
+
+    const { result } = await invoke(server, {
+      env: { JWT_ISSUER: 'https://issuer.example', JWT_AUDIENCE: 'items-api' },
+      event: createHttpApiEvent('GET', `/items/${BENCH_ITEM.id}`),
+    });
+
+    expect(result.statusCode).toBe(401);
+    expect(JSON.parse(result.body)).toMatchObject({ status: 401 });
+    expect(server.requests).toHaveLength(0);
+  }, 30_000);
 });
