@@ -80,6 +80,11 @@ export function gatewayResponses(corsOrigins: readonly string[]): Json {
         {
           statusCode: String(members.status),
           responseParameters: {
+            // As on every answer of the function (src/http/response-headers.ts); the request id
+            // cannot be a gateway-response header (only static values and request headers can),
+            // so it is in `instance` only.
+            'gatewayresponse.header.Cache-Control': "'no-store'",
+            'gatewayresponse.header.X-Content-Type-Options': "'nosniff'",
             ...Object.fromEntries(headers),
             ...(origin !== undefined && {
               'gatewayresponse.header.Access-Control-Allow-Origin': `'${origin}'`,

@@ -11,6 +11,7 @@ import { ItemsTable } from './constructs/items-table';
 import { JwtAuthorizer } from './constructs/jwt-authorizer';
 import { Media } from './constructs/media';
 import { RestApi } from './constructs/rest-api';
+import type { WebAcl } from './constructs/web-acl';
 import type { AuthorizerConfig, HttpGateway, StageConfig } from './stage-config';
 
 export interface ItemsApiStackProps extends StackProps {
@@ -52,7 +53,11 @@ export class ItemsApiStack extends Stack {
     const apiFunction = new ApiFunction(this, { name, config, table, codePath: props.lambdaCodePath });
     const { fn } = apiFunction;
     const { gateway } = config;
-    const api =
+    const api: {
+      readonly metrics: GatewayMetrics;
+      readonly url: string;
+      readonly webAcl?: WebAcl | undefined;
+    } =
       gateway.type === 'http'
         ? this.httpApi(name, config, gateway, props.spec, apiFunction)
         : this.restApi(name, config, props, apiFunction);
@@ -74,7 +79,14 @@ export class ItemsApiStack extends Stack {
       }),
       others: [media.deadLettersAlarm, ...apiFunction.deployment.alarms],
     });
-    new Dashboard(this, 'Dashboard', { name, api: api.metrics, fn, alarms });
+    const { webAcl } = api;
+    new Dashboard(this, 'Dashboard', {
+      name,
+      api: api.metrics,
+      fn,
+      alarms,
+      ...(webAcl !== undefined && { waf: { aclName: name, ruleMetrics: webAcl.ruleMetrics } }),
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the API stage' });
     new CfnOutput(this, 'TableName', { value: table.table.tableName });
@@ -86,7 +98,7 @@ export class ItemsApiStack extends Stack {
     config: StageConfig,
     props: ItemsApiStackProps,
     apiFunction: ApiFunction,
-  ): { readonly metrics: GatewayMetrics; readonly url: string } {
+  ): { readonly metrics: GatewayMetrics; readonly url: string; readonly webAcl?: WebAcl | undefined } {
     if (config.authorizer.kind === 'jwt') {
       if (props.authorizerCodePath === undefined)
         throw new Error('authorizer=jwt needs the authorizer bundle (authorizerCodePath)');
@@ -96,7 +108,7 @@ export class ItemsApiStack extends Stack {
         authorizer: config.authorizer,
         codePath: props.authorizerCodePath,
       });
-      const { api } = new RestApi(this, {
+      const { api, webAcl } = new RestApi(this, {
         name,
         config,
         spec: props.spec,
@@ -108,17 +120,17 @@ export class ItemsApiStack extends Stack {
         },
       });
       jwtAuthorizer.allowInvokeFrom(api.restApiId);
-      return { metrics: api, url: api.url };
+      return { metrics: api, url: api.url, webAcl };
     }
     const { pool } = this.userPool(name, config);
-    const { api } = new RestApi(this, {
+    const { api, webAcl } = new RestApi(this, {
       name,
       config,
       spec: props.spec,
       fn: apiFunction.target,
       authorizer: { kind: 'cognito', userPool: pool },
     });
-    return { metrics: api, url: api.url };
+    return { metrics: api, url: api.url, webAcl };
   }
 
   /**

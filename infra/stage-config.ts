@@ -42,6 +42,12 @@ export interface StageConfig {
    * alarms fire: `-c deployment=canary|linear|all-at-once`; canary on prod, all at once elsewhere.
    */
   readonly deployment: DeploymentMode;
+  /**
+   * AWS WAF on the REST API's stage (managed rules and a rate limit per source IP, in requests per
+   * 5 minutes): `-c waf=true|false`, on by default in prod; `-c wafRateLimit=N`. Not for HTTP APIs,
+   * which WAF cannot guard.
+   */
+  readonly waf?: { readonly rateLimit: number };
   /** The front door: `-c gateway=rest|http` (REST by default); see docs/operators.md. */
   readonly gateway: RestGateway | HttpGateway;
 }
@@ -133,6 +139,14 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
   if (!isDeploymentMode(deployment))
     throw new Error(`deployment must be one of ${DEPLOYMENT_MODES.join(', ')}; got ${deployment}`);
   const gateway = gatewayChoice(context);
+  const wafOption = context('waf');
+  const wafOn =
+    wafOption === undefined ? name === 'prod' && gateway.type === 'rest' : String(wafOption) === 'true';
+  if (wafOn && gateway.type === 'http')
+    throw new Error('waf=true needs gateway=rest: AWS WAF cannot be associated with an HTTP API');
+  const waf = wafOn
+    ? { rateLimit: optionalNumber(context, 'wafRateLimit', { min: 10, integer: true }) ?? 1000 }
+    : undefined;
   if (gateway.type === 'http' && apiKeys)
     throw new Error('apiKeys=true needs gateway=rest: HTTP APIs have no API keys');
   const authorizer = authorizerConfig(context);
@@ -158,6 +172,7 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
     ...(provisionedConcurrency !== undefined && { provisionedConcurrency }),
     ...(reservedConcurrency !== undefined && { reservedConcurrency }),
     deployment,
+    ...(waf !== undefined && { waf }),
     gateway,
   };
 }

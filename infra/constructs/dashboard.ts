@@ -4,7 +4,7 @@
  * generated/routes.ts), the gateway's errors and latency, the function's errors, throttles and
  * duration, and the state of every alarm.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -30,12 +30,14 @@ export interface DashboardProps {
   readonly api: GatewayMetrics;
   readonly fn: lambda.IFunction;
   readonly alarms: readonly cloudwatch.IAlarm[];
+  /** The stage's web ACL, where there is one: its blocked requests per rule. */
+  readonly waf?: { readonly aclName: string; readonly ruleMetrics: readonly string[] } | undefined;
 }
 
 export class Dashboard extends Construct {
   readonly dashboard: cloudwatch.Dashboard;
 
-  constructor(scope: Construct, id: string, { name, api, fn, alarms }: DashboardProps) {
+  constructor(scope: Construct, id: string, { name, api, fn, alarms, waf }: DashboardProps) {
     super(scope, id);
     const period = Duration.minutes(1);
     const perOperation = (metricName: string, statistic: string) =>
@@ -101,6 +103,27 @@ export class Dashboard extends Construct {
           ),
           new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: [...alarms], width: 12, height: 6 }),
         ],
+        ...(waf === undefined
+          ? []
+          : [
+              [
+                graph(
+                  'WAF blocked requests by rule',
+                  waf.ruleMetrics.map(
+                    (rule) =>
+                      new cloudwatch.Metric({
+                        namespace: 'AWS/WAFV2',
+                        metricName: 'BlockedRequests',
+                        dimensionsMap: { WebACL: waf.aclName, Region: Stack.of(this).region, Rule: rule },
+                        statistic: cloudwatch.Stats.SUM,
+                        period,
+                        label: rule,
+                      }),
+                  ),
+                  24,
+                ),
+              ],
+            ]),
       ],
     });
   }

@@ -14,11 +14,15 @@ import type { Json } from '../../src/spec/openapi-document';
 import { withAwsExtensions } from '../api-definition';
 import { acknowledgeNag } from '../nag';
 import type { StageConfig } from '../stage-config';
+import { WebAcl } from './web-acl';
 
 export interface RestApiProps {
   /** The physical name prefix, `items-api-<stage>`; also the API's name. */
   readonly name: string;
-  readonly config: Pick<StageConfig, 'stage' | 'corsOrigins' | 'apiKeys' | 'throttle' | 'logRetention'>;
+  readonly config: Pick<
+    StageConfig,
+    'stage' | 'corsOrigins' | 'apiKeys' | 'throttle' | 'logRetention' | 'waf'
+  >;
   /** The spec as JSON (generated/openapi.json). */
   readonly spec: Json;
   /** The function (or alias) every operation is integrated with. */
@@ -32,6 +36,8 @@ export interface RestApiProps {
 /** The API Gateway REST API, created in `scope` itself (see ItemsApiStack). */
 export class RestApi {
   readonly api: apigateway.SpecRestApi;
+  /** AWS WAF on the stage, where the stage config asks for it. */
+  readonly webAcl: WebAcl | undefined;
 
   constructor(scope: Construct, { name, config, spec, fn, authorizer }: RestApiProps) {
     const accessLogs = new logs.LogGroup(scope, 'AccessLogs', {
@@ -85,11 +91,20 @@ export class RestApi {
       'AwsSolutions-APIG6',
       'Access logs (JSON) go to their own log group. Execution logging needs the account-wide API Gateway CloudWatch role, an account singleton this stack does not own (cloudWatchRole: false); the Lambda logs every request.',
     );
-    acknowledgeNag(
-      this.api.deploymentStage,
-      'AwsSolutions-APIG3',
-      'No WAF web ACL by default (a fixed monthly fee per ACL and rule): the stage throttle, the optional usage plan and the authorizer bound abuse. Associate an ACL from outside the stack where one is required.',
-    );
+    if (config.waf === undefined) {
+      acknowledgeNag(
+        this.api.deploymentStage,
+        'AwsSolutions-APIG3',
+        'No WAF web ACL on this stage (-c waf=false, or not prod): a fixed monthly fee per ACL and rule; the stage throttle, the optional usage plan and the authorizer bound abuse. Prod has one by default (-c waf=true).',
+      );
+      this.webAcl = undefined;
+    } else {
+      this.webAcl = new WebAcl(scope, {
+        name,
+        stageArn: this.api.deploymentStage.stageArn,
+        rateLimit: config.waf.rateLimit,
+      });
+    }
     fn.addPermission('InvokeFromApi', {
       principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
       sourceArn: this.api.arnForExecuteApi('*', '/*', config.stage),

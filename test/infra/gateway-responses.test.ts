@@ -138,3 +138,15 @@ describe('gateway responses', () => {
     ).not.toHaveProperty([origin]);
   });
 });
+
+describe('gateway responses, security headers', () => {
+  it.each(Object.entries(gatewayResponses(['https://app.example.com'])))(
+    '%s is not cached and not sniffed, as every answer of the function',
+    (_type, response) => {
+      expect(asObject(asObject(response).responseParameters)).toMatchObject({
+        'gatewayresponse.header.Cache-Control': "'no-store'",
+        'gatewayresponse.header.X-Content-Type-Options': "'nosniff'",
+      });
+    },
+  );
+});
