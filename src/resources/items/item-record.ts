@@ -28,18 +28,11 @@ export function statusIndexKey(owner: string, status: ItemStatus): string | unde
 }
 
 /** An item as stored in the table: the domain fields plus the keys that place it. */
-export interface ItemRecord {
+export interface ItemRecord extends Item {
   readonly pk: string;
   readonly sk: string;
   /** Only for items not of the default status (statusIndexKey). */
   readonly ownerStatus?: string;
-  readonly id: string;
-  readonly name: string;
-  readonly description?: string;
-  readonly status: ItemStatus;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly version: number;
   /** The request that wrote this version (ITEMS_TABLE.lastWriteAttribute). */
   readonly lastWrite: WriteId;
 }
