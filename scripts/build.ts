@@ -19,8 +19,8 @@ export const LAMBDA_BUILD_OPTIONS: BuildOptions = {
   entryPoints: [path.join(root, 'src/entries/api.ts')],
   bundle: true,
   platform: 'node',
-  // Lambda runs nodejs22.x; the bundle carries its own pinned AWS SDK rather than the runtime's.
-  target: 'node22',
+  // Lambda runs nodejs24.x; the bundle carries its own pinned AWS SDK rather than the runtime's.
+  target: 'node24',
   format: 'cjs',
   minify: true,
   // No source map in the asset: it would quadruple the upload and slow cold starts with --enable-source-maps.

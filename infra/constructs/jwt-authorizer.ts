@@ -43,7 +43,7 @@ export class JwtAuthorizer extends Construct {
     this.fn = new lambda.Function(this, 'Function', {
       functionName,
       description: `Items API: verifies bearer tokens from ${authorizer.issuer}`,
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       code: lambda.Code.fromAsset(codePath),
       handler: 'index.handler',
@@ -74,11 +74,6 @@ export class JwtAuthorizer extends Construct {
       role,
       'AwsSolutions-IAM5[Resource::*]',
       'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (added by tracing: ACTIVE).',
-    );
-    acknowledgeNag(
-      this.fn,
-      'AwsSolutions-L1',
-      'Pinned to nodejs22.x like the API function; the bundle targets node22 (scripts/build.ts).',
     );
   }
 

@@ -137,7 +137,7 @@ export class Media extends Construct {
       const fn = new lambda.Function(this, workerId, {
         functionName: `${name}-media-${file}`,
         description,
-        runtime: lambda.Runtime.NODEJS_22_X,
+        runtime: lambda.Runtime.NODEJS_24_X,
         architecture: lambda.Architecture.ARM_64,
         code: lambda.Code.fromAsset(codePath),
         handler: `${file}.handler`,
@@ -147,11 +147,6 @@ export class Media extends Construct {
         logGroup,
         environment: { TABLE_NAME: table.tableName, MEDIA_BUCKET: bucketName },
       });
-      acknowledgeNag(
-        fn,
-        'AwsSolutions-L1',
-        'Pinned to nodejs22.x on purpose, like the API function: the workers are built for node22 (scripts/build.ts); move runtime and build target together.',
-      );
       return fn;
     };
 

@@ -198,9 +198,9 @@ describe('ItemsApiStack (dev)', () => {
     expect(Object.keys(template.findResources('AWS::IAM::Policy'))).toHaveLength(3);
   });
 
-  it('runs the function on nodejs22.x arm64, timing out before the gateway does', () => {
+  it('runs the function on nodejs24.x arm64, timing out before the gateway does', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       MemorySize: 512,

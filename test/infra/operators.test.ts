@@ -130,7 +130,7 @@ describe('authorizer=jwt', () => {
   it('configures the authorizer with the issuer and audiences, JSON logs and tracing', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       FunctionName: 'items-api-dev-authorizer',
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Environment: {
         Variables: { JWT_ISSUER: 'https://issuer.example.com/', JWT_AUDIENCE: 'items-api,cli' },
       },
