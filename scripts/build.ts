@@ -157,47 +157,6 @@ export const lazyFiles: Plugin = {
   },
 };
 
-/**
- * Our code's other lazy `require()`s (the media module, say) name modules index.js carries anyway,
- * and there they cost more than they save: esbuild wraps a required module and everything it
- * imports, SDK included, in lazy initialisers (about 450 of them), which every cold start then ran
- * one by one, and keeps all of its exports. Bundled as imports, those modules are hoisted into the
- * bundle's one scope; what they build still waits for the first call that asks for it.
- */
-export const bundledRequires: Plugin = {
-  name: 'bundled-requires',
-  setup(bundle) {
-    const lazy = new Set(Object.values(LAZY_FILES));
-    bundle.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      // By call text: a module required in two places is imported once.
-      const required = new Map(
-        [...source.matchAll(RELATIVE_REQUIRE)].map(([call = '', , spec = '']) => [call, spec]),
-      );
-      const hoisted: string[] = [];
-      let contents = source;
-      for (const [call, specifier] of required) {
-        const { path: resolved } = await bundle.resolve(specifier, {
-          // As the import it may become (lazy-files acts on require calls only).
-          kind: 'import-statement',
-          resolveDir: path.dirname(args.path),
-          importer: args.path,
-        });
-        if (lazy.has(resolved)) continue;
-        const name = `__bundled${hoisted.length}`;
-        hoisted.push(`import * as ${name} from '${specifier}';`);
-        contents = contents.replaceAll(call, name);
-      }
-      return hoisted.length === 0
-        ? undefined
-        : { contents: `${hoisted.join('\n')}\n${contents}`, loader: 'ts' };
-    });
-  },
-};
-
-/** `require('./x')` or `require('../x')` with a literal path. */
-const RELATIVE_REQUIRE = /\brequire\((['"])(\.{1,2}\/[^'"]+)\1\)/g;
-
 /** What ships: the shared options, the SDK's ES modules (so unused code shakes out), and the cuts. */
 export const LAMBDA_SHIPPED_OPTIONS: BuildOptions = {
   ...LAMBDA_BUILD_OPTIONS,
@@ -208,7 +167,7 @@ export const LAMBDA_SHIPPED_OPTIONS: BuildOptions = {
   // No __name() wrapper around every function and class (issue 22: 5 % smaller, less to run at
   // init): our errors and the SDK's set `name` themselves, and nothing reads a constructor's name.
   keepNames: false,
-  plugins: [lambdaSdkCuts, lazyFiles, bundledRequires],
+  plugins: [lambdaSdkCuts, lazyFiles],
 };
 
 export async function buildLambda(outdir: string = LAMBDA_DIST): Promise<string> {

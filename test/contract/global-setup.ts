@@ -25,7 +25,6 @@ import { LOCAL_MEDIA_BUCKET, localMediaEnvironment } from '../../src/local/engin
 import { startLocalS3 } from '../../src/local/engines/s3-server';
 import { localAuthorizer } from '../../src/local/gateway/authorizer';
 import { startGateway } from '../../src/local/gateway/server';
-import * as mediaModule from '../../src/resources/media/compose-media';
 import { methodsByTemplate } from '../../src/spec/openapi-document';
 import { createDynamoDbClient } from '../../src/storage/dynamodb/document-client';
 import { type ContractTarget, TARGETS_VARIABLE } from './targets';
@@ -85,7 +84,7 @@ export default async function globalSetup(): Promise<void> {
   };
   const local = { resources: methodsByTemplate(spec), cors: { origins: [] }, port: 0 };
   // The media module up front: jest's TypeScript hook is gone when the first media request comes.
-  const handler = toProxyHandler(composeApp(loadConfig(environment), { mediaModule }));
+  const handler = toProxyHandler(composeApp(loadConfig(environment)));
   const gateway = await startGateway({
     ...local,
     handler,
@@ -104,7 +103,7 @@ export default async function globalSetup(): Promise<void> {
   const httpApi = await startGateway({
     ...local,
     payloadFormat: '2.0',
-    handler: toHttpApiHandler(composeApp(loadConfig({ ...environment, ...functionAuth }), { mediaModule })),
+    handler: toHttpApiHandler(composeApp(loadConfig({ ...environment, ...functionAuth }))),
   });
   stops.push(httpApi.close);
 
