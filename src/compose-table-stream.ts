@@ -11,7 +11,7 @@ import type { RemovalHook } from './storage/dynamodb/removal-cascade';
 import { createRemovalCascade, removeUnderOnTable } from './storage/dynamodb/removal-cascade';
 
 export interface TableStreamWorker {
-  /** Handles one REMOVE event's old image; throws what should be retried. */
+  /** Handles one removed record's last image (removal-events.ts); throws what should be retried. */
   readonly onRemove: RemovalHook;
   close(): void;
 }

@@ -46,9 +46,9 @@ export class ItemsTable {
       encryption: dynamodb.TableEncryption.DEFAULT,
       deletionProtection: config.retainData,
       removalPolicy: dataRemovalPolicy(config),
-      // The media stream worker reads REMOVE events (infra/constructs/media.ts).
-      stream: dynamodb.StreamViewType.OLD_IMAGE,
-      // Idempotency records carry it; DynamoDB deletes them some time after it (the code checks it).
+      // The table stream worker reads removals: REMOVE events and tombstones' MODIFY (infra/constructs/media.ts).
+      stream: dynamodb.StreamViewType[ITEMS_TABLE.streamViewType],
+      // Idempotency records and tombstones carry it; DynamoDB deletes them some time after it (the code checks it).
       timeToLiveAttribute: ITEMS_TABLE.timeToLiveAttribute,
     });
     for (const index of ITEMS_TABLE.indexes) {

@@ -5,7 +5,8 @@
  *
  * - upload worker: S3 ObjectCreated under `media/` → the media becomes `ready` when the object is
  *   what was declared, else the object is deleted; async retries, then the DLQ.
- * - stream worker: the table's REMOVE events → an item's media records, a media record's object;
+ * - stream worker: the table's removals (a REMOVE, a tombstone's MODIFY) → an item's media
+ *   records, a media record's object;
  *   retried by the event source with bisection, then the DLQ.
  *
  * A child construct of its own (its resources' IDs are under `Media/`), unlike the parts that
@@ -24,6 +25,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { MEDIA_KEY_PREFIX, PENDING_UPLOAD_TAGGING } from '../../src/resources/media/compose-media';
 import { RECORD_METADATA } from '../../src/resources/media/s3-object-store';
+import { ITEMS_TABLE } from '../../src/storage/dynamodb/table-design';
 import { acknowledgeNag } from '../nag';
 import { dataRemovalPolicy, type StageConfig } from '../stage-config';
 
@@ -163,7 +165,20 @@ export class Media extends Construct {
         reportBatchItemFailures: true,
         retryAttempts: 5,
         onFailure: new sources.SqsDlq(this.deadLetters),
-        filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.isEqual('REMOVE') })],
+        // Only removals (src/storage/dynamodb/removal-events.ts, which applies the same rule): a
+        // record deleted, not a tombstone expiring; a record becoming a tombstone.
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.isEqual('REMOVE'),
+            dynamodb: {
+              OldImage: { [ITEMS_TABLE.tombstoneAttribute]: { S: lambda.FilterRule.notExists() } },
+            },
+          }),
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.isEqual('MODIFY'),
+            dynamodb: { NewImage: { [ITEMS_TABLE.tombstoneAttribute]: { S: lambda.FilterRule.exists() } } },
+          }),
+        ],
       }),
     );
     this.streamWorker.addToRolePolicy(

@@ -1,6 +1,7 @@
 /**
- * Lambda entry of the table stream worker (DynamoDB Streams of the items table, REMOVE events):
- * every resource's removal hook and the cascade of children (src/compose-table-stream.ts).
+ * Lambda entry of the table stream worker (DynamoDB Streams of the items table, the events that
+ * remove a record: removal-events.ts): every resource's removal hook and the cascade of children
+ * (src/compose-table-stream.ts).
  * Failed records are reported one by one (ReportBatchItemFailures): the stream retries from the
  * first, and after its retries the batch goes to the dead-letter queue, which has an alarm.
  */
@@ -10,14 +11,15 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { composeTableStream } from '../compose-table-stream';
 import { loadWorkerConfig } from '../config';
 import { jsonLogger } from '../logger';
+import { removedImage } from '../storage/dynamodb/removal-events';
 
 const worker = composeTableStream(loadWorkerConfig());
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
-    const image = record.dynamodb?.OldImage;
-    if (record.eventName !== 'REMOVE' || image === undefined) continue;
+    const image = removedImage({ eventName: record.eventName, ...record.dynamodb });
+    if (image === undefined) continue;
     try {
       await worker.onRemove(unmarshall(image as Record<string, AttributeValue>));
     } catch (error) {

@@ -225,7 +225,7 @@ describe('ItemsApiStack (dev)', () => {
         ],
         // The only index: uploads find their record from the object's metadata, not an index.
         GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'byOwnerStatus' })],
-        StreamSpecification: { StreamViewType: 'OLD_IMAGE' },
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       },
     });
   });

@@ -106,13 +106,28 @@ describe('media bucket', () => {
 });
 
 describe('media workers', () => {
-  it('runs the stream worker on REMOVE events with retries, bisection, partial failures and the DLQ', () => {
+  it('runs the stream worker on removals (not expiring tombstones) with retries, bisection, partial failures and the DLQ', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 5,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['REMOVE'] }) }] },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['REMOVE'],
+              dynamodb: { OldImage: { deletedAt: { S: [{ exists: false }] } } },
+            }),
+          },
+          {
+            Pattern: JSON.stringify({
+              eventName: ['MODIFY'],
+              dynamodb: { NewImage: { deletedAt: { S: [{ exists: true }] } } },
+            }),
+          },
+        ],
+      },
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
   });

@@ -39,7 +39,7 @@ export async function ensureItemsTable(
         { AttributeName: sortKey, KeyType: 'RANGE' },
       ],
       GlobalSecondaryIndexes: indexes.map(globalSecondaryIndex),
-      // The media worker follows the table's REMOVE events, here as on AWS.
+      // The table stream worker follows the table's removals, here as on AWS.
       StreamSpecification: { StreamEnabled: true, StreamViewType: ITEMS_TABLE.streamViewType },
     }),
   );
@@ -58,7 +58,14 @@ async function upgrade(
   tableName: string,
   table: TableDescription | undefined,
 ): Promise<void> {
-  if (table?.StreamSpecification?.StreamEnabled !== true) {
+  const stream = table?.StreamSpecification;
+  if (stream?.StreamEnabled === true && stream.StreamViewType !== ITEMS_TABLE.streamViewType) {
+    // A stream's view type cannot change in place: it is turned off and on again with the new one.
+    await client.send(
+      new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: false } }),
+    );
+  }
+  if (stream?.StreamEnabled !== true || stream.StreamViewType !== ITEMS_TABLE.streamViewType) {
     await client.send(
       new UpdateTableCommand({
         TableName: tableName,

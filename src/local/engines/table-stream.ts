@@ -1,6 +1,6 @@
 /**
  * Follows a table's stream on DynamoDB Local, as Lambda's event source mapping does on AWS, and
- * hands every REMOVE event's old image to the table stream worker (src/compose-table-stream.ts:
+ * hands every removed record's last image (removal-events.ts) to the table stream worker (src/compose-table-stream.ts:
  * every resource's removal hook and the cascade of children). A record that still fails
  * after its retries is logged as an error (locally the operator's dead-letter queue) and skipped.
  *
@@ -23,6 +23,7 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Logger } from '../../logger';
 import type { RemovedRecord } from '../../storage/dynamodb/removal-cascade';
+import { removedImage } from '../../storage/dynamodb/removal-events';
 import { type ShardPage, type StreamReader, streamReader } from './stream-reader';
 
 export interface TableStreamOptions {
@@ -126,8 +127,8 @@ export async function followStream(
   };
 
   const handle = async (record: _Record) => {
-    const image = record.dynamodb?.OldImage;
-    if (record.eventName === 'REMOVE' && image !== undefined) await deliver(unmarshall(image));
+    const image = removedImage({ eventName: record.eventName, ...record.dynamodb });
+    if (image !== undefined) await deliver(unmarshall(image));
   };
   const passOver = async () => {};
 

@@ -1,4 +1,8 @@
-import { ConditionalCheckFailedException, TransactionInProgressException } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  TransactionConflictException,
+  TransactionInProgressException,
+} from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -16,6 +20,7 @@ import {
 import { bounded, DEFAULT_STORAGE_TIMEOUT_MS, type RepositoryOptions } from '../../storage/dynamodb/failures';
 import { claimKeyPut, replayedAnswer } from '../../storage/dynamodb/idempotency-record';
 import { ITEMS_TABLE, ownerKey } from '../../storage/dynamodb/table-design';
+import { isTombstone, tombstoneUpdate } from '../../storage/dynamodb/tombstone';
 import { cancellation, requestToken } from '../../storage/dynamodb/transactions';
 import { LAST_WRITE, notWrittenBy, ownEarlierWrite } from '../../storage/dynamodb/write-marker';
 import { IdempotencyKeyInUseError, WriteConflictError } from '../../writes/errors';
@@ -23,7 +28,14 @@ import type { IdempotencyClaim, WriteId } from '../../writes/write-request';
 import { ItemNotFoundError, VersionMismatchError } from './errors';
 import type { Item, ItemChanges } from './item';
 import { listQueryInput } from './item-list-query';
-import { fromItemRecord, itemKey, statusIndexKey, toItemRecord, versionCondition } from './item-record';
+import {
+  fromItemRecord,
+  ITEM_BODY_ATTRIBUTES,
+  itemKey,
+  statusIndexKey,
+  toItemRecord,
+  versionCondition,
+} from './item-record';
 import type { InsertResult, ItemListPage, ItemListQuery, ItemRepository } from './item-repository';
 
 /** The most items one filtered Query of a listing reads. */
@@ -32,13 +44,15 @@ const MAX_READ_AHEAD = 1000;
 /** ItemRepository on one DynamoDB table; see docs/dynamodb-design.md for the access patterns. */
 export class DynamoDbItemRepository implements ItemRepository {
   private readonly timeoutMs: number;
+  private readonly now: () => Date;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    options: Partial<RepositoryOptions> = {},
+    options: Partial<RepositoryOptions> & { readonly now?: () => Date } = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_STORAGE_TIMEOUT_MS;
+    this.now = options.now ?? (() => new Date());
   }
 
   insert(owner: string, item: Item, writeId: WriteId, claim?: IdempotencyClaim): Promise<InsertResult> {
@@ -55,7 +69,7 @@ export class DynamoDbItemRepository implements ItemRepository {
         new GetCommand({ TableName: this.tableName, Key: key(owner, id), ConsistentRead: true }),
         { abortSignal },
       );
-      return record === undefined ? undefined : fromItemRecord(record);
+      return record === undefined || isTombstone(record) ? undefined : fromItemRecord(record);
     });
   }
 
@@ -125,46 +139,40 @@ export class DynamoDbItemRepository implements ItemRepository {
         if (record === undefined) throw new Error(`UpdateItem on ${id} returned no attributes`);
         return fromItemRecord(record);
       } catch (error) {
+        if (error instanceof TransactionConflictException) throw new WriteConflictError(id);
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        if (error.Item === undefined || isTombstone(error.Item)) throw new ItemNotFoundError(id);
         // An earlier attempt of this very request committed and its answer was lost: the stored
         // item is that write's result (any later write would have replaced the marker).
         const ours = ownEarlierWrite(error.Item, writeId);
         if (ours !== undefined) return fromItemRecord(ours);
-        throw error.Item === undefined ? new ItemNotFoundError(id) : new VersionMismatchError(id);
+        throw new VersionMismatchError(id);
       }
     });
   }
 
   delete(owner: string, id: string, writeId: WriteId, expectedVersions?: readonly number[]): Promise<void> {
-    // A deleted item leaves no marker to recognise, so the delete is a one-item transaction whose
-    // token DynamoDB remembers for 10 minutes: a retry of a committed delete succeeds again.
+    // A tombstone, not a DeleteItem: it keeps this request's marker for the idempotency window, so a
+    // retry of a committed delete recognises it, at the units of a DeleteItem (tombstone.ts).
+    const update = tombstoneUpdate(writeId, this.now(), ITEM_BODY_ATTRIBUTES);
     return bounded(this.timeoutMs, async (abortSignal) => {
       try {
         await this.client.send(
-          new TransactWriteCommand({
-            ClientRequestToken: requestToken(writeId, `delete ${id}`),
-            TransactItems: [
-              {
-                Delete: {
-                  TableName: this.tableName,
-                  Key: key(owner, id),
-                  ...conditionInput(versionCondition(expectedVersions)),
-                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-                },
-              },
-            ],
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: key(owner, id),
+            ...update.build(versionCondition(expectedVersions)),
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
           { abortSignal },
         );
       } catch (error) {
-        const reason = cancellation(error)?.[0];
-        if (reason?.Code === 'ConditionalCheckFailed') {
-          throw reason.Item === undefined ? new ItemNotFoundError(id) : new VersionMismatchError(id);
-        }
-        if (reason?.Code === 'TransactionConflict' || error instanceof TransactionInProgressException) {
-          throw new WriteConflictError(id);
-        }
-        throw error;
+        if (error instanceof TransactionConflictException) throw new WriteConflictError(id);
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        if (error.Item === undefined) throw new ItemNotFoundError(id);
+        if (!isTombstone(error.Item)) throw new VersionMismatchError(id);
+        // Deleted already: by an earlier attempt of this request (its answer lost), or by another.
+        if (ownEarlierWrite(error.Item, writeId) === undefined) throw new ItemNotFoundError(id);
       }
     });
   }

@@ -1,6 +1,7 @@
 /**
- * The Query of a page of an owner's items: the partition's items, all or of the default status
- * (filtered: the status index is sparse, see statusIndexKey), or of another status through the index.
+ * The Query of a page of an owner's items: the partition's live items (tombstones filtered away),
+ * all or of the default status (filtered: the status index is sparse, see statusIndexKey), or of
+ * another status through the index (which never holds a tombstone).
  */
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ITEMS_TABLE, ownerKey } from '../../storage/dynamodb/table-design';
@@ -29,6 +30,7 @@ function listKeyCondition(owner: string, query: ItemListQuery): Partial<QueryCom
       ExpressionAttributeNames: {
         '#pk': ITEMS_TABLE.partitionKey,
         '#sk': ITEMS_TABLE.sortKey,
+        '#deleted': ITEMS_TABLE.tombstoneAttribute,
         ...(query.status !== undefined && { '#status': 'status' }),
       },
       ExpressionAttributeValues: {
@@ -36,8 +38,12 @@ function listKeyCondition(owner: string, query: ItemListQuery): Partial<QueryCom
         ':itemPrefix': ITEM_SORT_KEY_PREFIX,
         ...(query.status !== undefined && { ':status': query.status }),
       },
-      // Limit counts items read, not items kept: the repository reads on until the page is full.
-      ...(query.status !== undefined && { FilterExpression: '#status = :status' }),
+      // Deleted items' tombstones stay in the partition until time to live removes them (a day or
+      // more). Limit counts items read, not items kept: the repository reads on until the page is full.
+      FilterExpression:
+        query.status === undefined
+          ? 'attribute_not_exists(#deleted)'
+          : 'attribute_not_exists(#deleted) AND #status = :status',
       ConsistentRead: true,
       ...(after !== undefined && { ExclusiveStartKey: after }),
     };

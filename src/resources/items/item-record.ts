@@ -6,6 +6,7 @@ import {
   type Condition,
 } from '../../storage/dynamodb/expressions';
 import { ITEMS_TABLE, ownerKey, ownerStatusKey } from '../../storage/dynamodb/table-design';
+import { notTombstone } from '../../storage/dynamodb/tombstone';
 import type { WriteId } from '../../writes/write-request';
 import { DEFAULT_ITEM_STATUS, ITEM_STATUSES, type Item, type ItemStatus } from './item';
 
@@ -83,9 +84,25 @@ function isItemStatus(value: unknown): value is ItemStatus {
   return ITEM_STATUSES.some((status) => status === value);
 }
 
-/** The item exists and, when the caller named versions, is at one of them. */
+/**
+ * What an item's tombstone strips (tombstone.ts): everything but its keys and the markers,
+ * including the status index key, so a deleted item leaves the index at once.
+ */
+export const ITEM_BODY_ATTRIBUTES = [
+  'id',
+  'name',
+  'description',
+  'status',
+  'createdAt',
+  'updatedAt',
+  'version',
+  ITEMS_TABLE.statusIndex.partitionKey,
+  ITEMS_TABLE.mediaCountAttribute,
+] as const;
+
+/** The item exists (not as a tombstone) and, when the caller named versions, is at one of them. */
 export function versionCondition(expectedVersions: readonly number[] | undefined): Condition {
-  const exists = attributeExists(ITEMS_TABLE.partitionKey);
+  const exists = allOf(attributeExists(ITEMS_TABLE.partitionKey), notTombstone());
   if (expectedVersions === undefined) return exists;
   // If-Match listed only tags that can never match (weak ones): fail on any existing item.
   if (expectedVersions.length === 0) return allOf(exists, attributeNotExists(ITEMS_TABLE.partitionKey));

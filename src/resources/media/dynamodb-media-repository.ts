@@ -17,6 +17,7 @@ import {
 import { bounded, DEFAULT_STORAGE_TIMEOUT_MS, type RepositoryOptions } from '../../storage/dynamodb/failures';
 import { claimKeyPut, replayedAnswer } from '../../storage/dynamodb/idempotency-record';
 import { ITEMS_TABLE, ownerKey } from '../../storage/dynamodb/table-design';
+import { isTombstone, notTombstone } from '../../storage/dynamodb/tombstone';
 import { cancellation, conflictRetried, requestToken } from '../../storage/dynamodb/transactions';
 import { IdempotencyKeyInUseError, WriteConflictError } from '../../writes/errors';
 import type { IdempotencyClaim, WriteId } from '../../writes/write-request';
@@ -62,6 +63,7 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
     const slot = new UpdateExpression().add(MEDIA_COUNT, 1);
     const hasRoom = allOf(
       attributeExists(ITEMS_TABLE.partitionKey),
+      notTombstone(),
       anyOf(attributeNotExists(MEDIA_COUNT), attributeBelow(MEDIA_COUNT, limit)),
     );
     const exhausted = () =>
@@ -107,7 +109,7 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
           }
           const itemReason = reasons?.[0];
           if (itemReason?.Code === 'ConditionalCheckFailed') {
-            throw itemReason.Item === undefined
+            throw itemReason.Item === undefined || isTombstone(itemReason.Item)
               ? new ItemNotFoundError(media.itemId)
               : new MediaLimitReachedError(media.itemId, limit);
           }
@@ -181,7 +183,7 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
                     Update: {
                       TableName: this.tableName,
                       Key: itemKey(partition, itemId),
-                      ...release.build(attributeExists(ITEMS_TABLE.partitionKey)),
+                      ...release.build(allOf(attributeExists(ITEMS_TABLE.partitionKey), notTombstone())),
                     },
                   },
                 ],

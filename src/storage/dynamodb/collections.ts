@@ -2,15 +2,19 @@
  * Reads over an owner's partition shared by every resource: the records under a sort-key prefix (a
  * parent's children), and whether a record exists.
  *
- * A child's reads answer only while its parent exists: once a parent's delete has answered, its
- * children are gone to every reader, though the table stream's cascade removes their records a
- * little later. Child repositories read the parent's key alongside the child (in parallel, so the
+ * A child's reads answer only while its parent exists: once a parent's delete has answered (its
+ * record a tombstone), its children are gone to every reader, though the table stream's cascade
+ * removes their records a little later. Child repositories read the parent's key alongside the child (in parallel, so the
  * rule costs no latency).
  */
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEMS_TABLE } from './table-design';
+import { isTombstone } from './tombstone';
 
-/** Does a record exist under `key`? A consistent read of its partition key alone. */
+/**
+ * Does a live record exist under `key` (not a tombstone)? A consistent read of its partition key
+ * and tombstone marker alone.
+ */
 export async function recordExists(
   client: DynamoDBDocumentClient,
   tableName: string,
@@ -21,13 +25,16 @@ export async function recordExists(
     new GetCommand({
       TableName: tableName,
       Key: key,
-      ProjectionExpression: '#pk',
-      ExpressionAttributeNames: { '#pk': ITEMS_TABLE.partitionKey },
+      ProjectionExpression: '#pk, #deleted',
+      ExpressionAttributeNames: {
+        '#pk': ITEMS_TABLE.partitionKey,
+        '#deleted': ITEMS_TABLE.tombstoneAttribute,
+      },
       ConsistentRead: true,
     }),
     { abortSignal },
   );
-  return record !== undefined;
+  return record !== undefined && !isTombstone(record);
 }
 
 export interface RecordsUnderOptions {

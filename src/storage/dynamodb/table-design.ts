@@ -34,16 +34,22 @@ export const ITEMS_TABLE = {
    */
   indexes: [STATUS_INDEX] as readonly TableIndex[],
   /**
-   * Epoch seconds after which DynamoDB's TTL may delete a record (idempotency records only; items
-   * and media never carry it). TTL is enabled on it in the CDK table and the local table.
+   * Epoch seconds after which DynamoDB's TTL may delete a record (idempotency records and
+   * tombstones; a live item or media never carries it). TTL is enabled on it in the CDK table and
+   * the local table.
    */
   timeToLiveAttribute: 'expiresAt',
+  /** When a record was deleted: present only on a tombstone (tombstone.ts), which every reader treats as absent. */
+  tombstoneAttribute: 'deletedAt',
   /** The id of the request that last wrote a record: lets a retried write recognise its own commit. */
   lastWriteAttribute: 'lastWrite',
   /** On an item record: how many media it has, kept in the transactions that add and remove them. */
   mediaCountAttribute: 'mediaCount',
-  /** The media stream worker reads REMOVE events with the old image (item and media records). */
-  streamViewType: 'OLD_IMAGE',
+  /**
+   * The table stream worker reads removals (removal-events.ts): REMOVE events with the old image,
+   * and the MODIFY that turns a record into a tombstone, whose new image says so.
+   */
+  streamViewType: 'NEW_AND_OLD_IMAGES',
 } as const;
 
 /**

@@ -5,6 +5,7 @@ import {
   DescribeTimeToLiveCommand,
   type DynamoDBClient,
   type TableDescription,
+  UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { type RunningEngine, startDynamoDbEngine } from '../../../src/local/engines/dynamodb-engine';
 import { ensureItemsTable } from '../../../src/local/engines/items-table';
@@ -55,7 +56,7 @@ describe('ensureItemsTable', () => {
     return { table: Table, timeToLive: TimeToLiveDescription };
   };
 
-  it('creates the table with its index, the stream the media worker follows and time to live on expiresAt', async () => {
+  it('creates the table with its index, the stream the table stream worker follows and time to live on expiresAt', async () => {
     const tableName = `items-${randomUUID()}`;
 
     const outcome = await ensureItemsTable(client(), tableName);
@@ -63,7 +64,7 @@ describe('ensureItemsTable', () => {
 
     expect(outcome).toBe('created');
     expect(indexesOf(table)).toEqual(DECLARED_INDEXES);
-    expect(table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'OLD_IMAGE' });
+    expect(table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
     expect(timeToLive).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' });
   });
 
@@ -89,9 +90,32 @@ describe('ensureItemsTable', () => {
 
     expect(outcome).toBe('exists');
     expect(indexesOf(table)).toEqual(DECLARED_INDEXES);
-    expect(table?.StreamSpecification?.StreamEnabled).toBe(true);
+    expect(table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
     expect(table?.LatestStreamArn).toBeDefined();
     expect(timeToLive).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' });
+  });
+
+  it('gives a table whose stream shows only old images (before tombstones) a stream with both images', async () => {
+    // Prepare
+    const tableName = `items-${randomUUID()}`;
+    await ensureItemsTable(client(), tableName);
+    await client().send(
+      new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: false } }),
+    );
+    await client().send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'OLD_IMAGE' },
+      }),
+    );
+
+    // Act
+    const outcome = await ensureItemsTable(client(), tableName);
+
+    // Assess
+    const { table } = await describeTable(tableName);
+    expect(outcome).toBe('exists');
+    expect(table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
   });
 
   it('leaves a table that has everything as it is (enabling time to live again would fail)', async () => {

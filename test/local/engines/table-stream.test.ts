@@ -109,6 +109,49 @@ describe('followTableStream on DynamoDB Local', () => {
     expect(linesAt(logger, 'error')).toEqual([]);
   });
 
+  it('delivers a record turned into a tombstone, with its live image, and not the tombstone expiring later', async () => {
+    // Prepare
+    const tableName = await createTestTable();
+    const logger = memoryLogger();
+    const removed: Array<Readonly<Record<string, unknown>>> = [];
+    followers.push(
+      await followTableStream({
+        client,
+        endpoint: engineEndpoint(),
+        region: 'us-east-1',
+        tableName,
+        onRemove: async (image) => {
+          removed.push(image);
+        },
+        logger,
+        pollIntervalMs: POLL_MS,
+      }),
+    );
+    const key = { pk: { S: 'OWNER#stream' }, sk: { S: 'ITEM#t' } };
+
+    // Act: an update, the tombstone (as a delete writes it), then time to live's REMOVE of it.
+    await client.send(new PutItemCommand({ TableName: tableName, Item: { ...key, name: { S: 'first' } } }));
+    await client.send(new PutItemCommand({ TableName: tableName, Item: { ...key, name: { S: 'second' } } }));
+    await client.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: { ...key, deletedAt: { S: '2026-12-05T00:00:00.000Z' }, expiresAt: { N: '1' } },
+      }),
+    );
+    await remove(tableName, 'ITEM#t');
+    await put(tableName, 'ITEM#marker');
+    await remove(tableName, 'ITEM#marker');
+    await eventually('the marker removal delivered', async () => (removed.length >= 2 ? true : undefined));
+    await settle();
+
+    // Assess
+    expect(removed).toEqual([
+      { pk: 'OWNER#stream', sk: 'ITEM#t', name: 'second' },
+      { pk: 'OWNER#stream', sk: 'ITEM#marker' },
+    ]);
+    expect(linesAt(logger, 'error')).toEqual([]);
+  });
+
   it('reads a shard that closes (its stream disabled) to its end, and then leaves it', async () => {
     const tableName = await createTestTable();
     const logger = memoryLogger();

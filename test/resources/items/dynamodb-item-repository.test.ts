@@ -180,6 +180,73 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
 
       expect(await table.repository.find(owner, item.id)).toBeUndefined();
     });
+
+    it('leaves a tombstone of keys and markers that time to live removes after the idempotency window', async () => {
+      // Prepare: an archived item, so it has an entry in the status index to lose too.
+      const owner = newOwner();
+      const item = newItem({ status: 'archived' });
+      await table.repository.insert(owner, item, randomUUID());
+      const writeId = randomUUID();
+      const before = Math.floor(Date.now() / 1000);
+
+      // Act
+      await table.repository.delete(owner, item.id, writeId);
+
+      // Assess
+      const tombstone = await stored(owner, item.id);
+      expect(tombstone).toEqual({
+        pk: ownerKey(owner),
+        sk: itemSortKey(item.id),
+        lastWrite: writeId,
+        deletedAt: expect.any(String),
+        expiresAt: expect.any(Number),
+      });
+      const expiresIn = Number(tombstone?.expiresAt) - before;
+      expect(expiresIn).toBeGreaterThanOrEqual(24 * 60 * 60);
+      expect(expiresIn).toBeLessThanOrEqual(24 * 60 * 60 + 5);
+      expect((await table.repository.list(owner, { limit: 10, status: 'archived' })).items).toEqual([]);
+    });
+
+    it('answers a deleted item as gone to every read and write, whatever version was expected', async () => {
+      // Prepare
+      const owner = newOwner();
+      const item = newItem();
+      await table.repository.insert(owner, item, randomUUID());
+      await table.repository.delete(owner, item.id, randomUUID());
+
+      // Act
+      const outcomes = await Promise.allSettled([
+        table.repository.update(owner, item.id, changes, randomUUID()),
+        table.repository.update(owner, item.id, changes, randomUUID(), [1]),
+        table.repository.update(owner, item.id, changes, randomUUID(), [2]),
+        table.repository.delete(owner, item.id, randomUUID()),
+        table.repository.delete(owner, item.id, randomUUID(), [2]),
+      ]);
+
+      // Assess: 404, never 412 (there is no version to mismatch) nor a second success.
+      expect(outcomes.map((outcome) => outcome.status === 'rejected' && outcome.reason)).toEqual(
+        outcomes.map(() => expect.any(ItemNotFoundError)),
+      );
+      expect(await table.repository.find(owner, item.id)).toBeUndefined();
+      expect((await table.repository.list(owner, { limit: 10 })).items).toEqual([]);
+    });
+
+    it('fills a page past the tombstones of many deleted items', async () => {
+      // Prepare: the five newest deleted, so the first Query reads only tombstones.
+      const owner = newOwner();
+      const kept = [newItem({ name: 'oldest' }), newItem({ name: 'older' })];
+      const deleted = Array.from({ length: 5 }, () => newItem());
+      for (const item of [...kept, ...deleted]) await table.repository.insert(owner, item, randomUUID());
+      for (const item of deleted) await table.repository.delete(owner, item.id, randomUUID());
+
+      // Act
+      const page = await table.repository.list(owner, { limit: 1 });
+      const active = await table.repository.list(owner, { limit: 2, status: 'active' });
+
+      // Assess
+      expect(page).toEqual({ items: [kept[1]], hasMore: true });
+      expect(active).toEqual({ items: [kept[1], kept[0]], hasMore: false });
+    });
   });
 
   // A failed condition is told apart by the old image: none means no such item (for this owner).

@@ -28,7 +28,7 @@ describe('removal cascade', () => {
   const stored = async (key: Record<string, string>) =>
     (await client.send(new GetCommand({ TableName: api.tableName, Key: key, ConsistentRead: true }))).Item;
 
-  it("answers 404 for every read of a deleted item's media before cleanup, then removes records and objects", async () => {
+  it('answers 404 for every read and write of a deleted item and its media before cleanup, then removes records and objects', async () => {
     // Prepare
     const item = await createItem(api);
     const png = solidPng(8, 8, [1, 2, 3]);
@@ -45,6 +45,15 @@ describe('removal cascade', () => {
       (await api.call('GET', media)).status,
       (await api.call('GET', `/items/${item.id}/media`)).status,
       (await api.call('DELETE', media)).status,
+      (await api.call('POST', `/items/${item.id}/media`, { body: { contentType: 'image/png', size: 10 } }))
+        .status,
+      (await api.call('GET', `/items/${item.id}`)).status,
+      (
+        await api.call('PATCH', `/items/${item.id}`, {
+          body: { name: 'back' },
+          headers: { 'content-type': 'application/merge-patch+json' },
+        })
+      ).status,
     ];
     const recordBeforeCleanup = await stored(mediaKey(partition, item.id, ticket.id));
     const worker = composeTableStream(
@@ -57,7 +66,8 @@ describe('removal cascade', () => {
       { logger: memoryLogger() },
     );
     try {
-      // The stream delivers the item's REMOVE, then the REMOVE of each media the cascade deletes.
+      // The stream delivers the item's removal (its tombstone's MODIFY, with the live item as the
+      // old image), then the REMOVE of each media the cascade deletes.
       await worker.onRemove(itemImage ?? {});
       await worker.onRemove(recordBeforeCleanup ?? {});
     } finally {
@@ -66,7 +76,7 @@ describe('removal cascade', () => {
 
     // Assess
     expect(deleted.status).toBe(204);
-    expect(reads).toEqual([404, 404, 404]);
+    expect(reads).toEqual([404, 404, 404, 404, 404, 404]);
     expect(recordBeforeCleanup).toMatchObject({ id: ticket.id });
     expect(await stored(mediaKey(partition, item.id, ticket.id))).toBeUndefined();
     expect(await objects.head(objectKeyOf(ticket.upload.url))).toBeUndefined();

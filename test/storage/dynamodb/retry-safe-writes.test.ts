@@ -94,7 +94,7 @@ describe('DynamoDbItemRepository on DynamoDB Local', () => {
     expect(again).toEqual({ item, replayed: false });
   });
 
-  it('succeeds again for a delete sent again within the token window', async () => {
+  it('succeeds again for a delete sent again (its tombstone carries the request), and only for it', async () => {
     const owner = `retry-${randomUUID()}`;
     const item = newItem(4);
     await repository.insert(owner, item, randomUUID());
