@@ -44,6 +44,8 @@ const PAGE = 20;
 const WRITER = 'capacity-writer';
 const LISTER = 'capacity-lister';
 const MEDIA_DECLARATION = { contentType: 'image/png', size: 182_034, fileName: 'front view.png' };
+/** The largest item the spec allows: its longest name and description, in 3-byte characters. */
+const LARGEST_ITEM = { name: '€'.repeat(200), description: '€'.repeat(2000) };
 
 /** The fewest units an operation's guarantees need (issue 22's table); `text` as the issue states it. */
 interface Minimum {
@@ -56,6 +58,10 @@ const WRITE_1 = { rcu: 0, wcu: 1, text: '1 WCU' };
 const MINIMUMS = {
   createItem: WRITE_1,
   'createItem + Idempotency-Key': { rcu: 0, wcu: 4, text: '≤ 4 WCU' },
+  // The largest item the spec allows (LARGEST_ITEM: 6.8 KB stored) is 7 units as a standard write.
+  'createItem, largest item': { rcu: 0, wcu: 7, text: '7 WCU' },
+  // Its transaction (twice the standard rate) and the key's record, which holds no copy of it.
+  'createItem + Idempotency-Key, largest item': { rcu: 0, wcu: 16, text: '2 × 7 + 2 WCU' },
   getItem: { rcu: 1, wcu: 0, text: '1 RCU strong' },
   'listItems 20 of 100': { rcu: 2, wcu: 0, text: '~2 RCU strong' },
   // Through the status index, which reads eventually consistent only: half a unit per 4 KB.
@@ -126,6 +132,8 @@ export interface CapacityReport {
   readonly mix: readonly { readonly operation: string; readonly share: number }[];
   readonly durationSource: string;
   readonly costPerMillion: MixCost;
+  /** The mix's measured units over its operations' minimums: write units alone, and on-demand cost of all. */
+  readonly mixRatio: { readonly wcu: number; readonly cost: number };
   readonly seconds: number;
 }
 
@@ -192,6 +200,7 @@ export async function measureCapacity(): Promise<CapacityReport> {
       durationSource:
         'median per operation measured here through the in-process handler (DynamoDB Local and the proxy on loopback included), each call rounded up to the next ms as Lambda bills',
       costPerMillion: mixCost(mixed),
+      mixRatio: mixRatioOf(byOperation),
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
@@ -298,6 +307,15 @@ async function drive(
       headers: key('create', index),
     }),
   );
+  await times(CALLS, () =>
+    driver.measure('createItem, largest item', 'POST', '/items', { body: LARGEST_ITEM }),
+  );
+  await times(CALLS, (index) =>
+    driver.measure('createItem + Idempotency-Key, largest item', 'POST', '/items', {
+      body: LARGEST_ITEM,
+      headers: key('create-largest', index),
+    }),
+  );
   const someId = idOf(created[0] ?? (await driver.prepare('POST', '/items', { body: item })));
   await times(CALLS, () => driver.measure('getItem', 'GET', `/items/${someId}`));
   await times(CALLS, () =>
@@ -364,6 +382,21 @@ async function drive(
       headers: key('delete-media', index),
     }),
   );
+}
+
+/** The mix's measured units over the minimums of its operations, each weighed by its share. */
+function mixRatioOf(byOperation: ReadonlyMap<string, CapacityRow>): CapacityReport['mixRatio'] {
+  const sums = { wcu: 0, minimumWcu: 0, cost: 0, minimumCost: 0 };
+  for (const { operation, share } of MIX) {
+    const measured = byOperation.get(operation);
+    if (measured === undefined) throw new Error(`no figures for ${operation}`);
+    const minimum = MINIMUMS[operation];
+    sums.wcu += share * measured.wcu;
+    sums.minimumWcu += share * minimum.wcu;
+    sums.cost += share * unitCost(measured.rcu, measured.wcu);
+    sums.minimumCost += share * unitCost(minimum.rcu, minimum.wcu);
+  }
+  return { wcu: sums.wcu / sums.minimumWcu, cost: sums.cost / sums.minimumCost };
 }
 
 interface UploadedObjects extends ObjectStore {
@@ -508,6 +541,9 @@ export function formatCapacity(report: CapacityReport): string[] {
     '',
     `Cost per million requests, mix: ${report.mix.map(({ operation, share }) => `${(share * 100).toFixed(0)} % ${operation}`).join(', ')}`,
     `Lambda duration: ${report.durationSource}`,
+  );
+  out.push(
+    `mix against its minimums: write units ${report.mixRatio.wcu.toFixed(2)}x, DynamoDB cost ${report.mixRatio.cost.toFixed(2)}x`,
   );
   const cost = report.costPerMillion;
   out.push(

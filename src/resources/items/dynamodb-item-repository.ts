@@ -7,7 +7,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -18,7 +17,7 @@ import {
   UpdateExpression,
 } from '../../storage/dynamodb/expressions';
 import { bounded, DEFAULT_STORAGE_TIMEOUT_MS, type RepositoryOptions } from '../../storage/dynamodb/failures';
-import { claimKeyPut, replayedAnswer } from '../../storage/dynamodb/idempotency-record';
+import { claimKeyPut, replayedPart } from '../../storage/dynamodb/idempotency-record';
 import { ITEMS_TABLE, ownerKey } from '../../storage/dynamodb/table-design';
 import { isTombstone, tombstoneUpdate } from '../../storage/dynamodb/tombstone';
 import { cancellation, requestToken } from '../../storage/dynamodb/transactions';
@@ -27,19 +26,18 @@ import { IdempotencyKeyInUseError, WriteConflictError } from '../../writes/error
 import type { IdempotencyClaim, WriteId } from '../../writes/write-request';
 import { ItemNotFoundError, VersionMismatchError } from './errors';
 import type { Item, ItemChanges } from './item';
-import { listQueryInput } from './item-list-query';
+import { listQueryInput, readPage } from './item-list-query';
 import {
   fromItemRecord,
+  generatedPartOf,
   ITEM_BODY_ATTRIBUTES,
   itemKey,
+  replayedItem,
   statusIndexKey,
   toItemRecord,
   versionCondition,
 } from './item-record';
 import type { InsertResult, ItemListPage, ItemListQuery, ItemRepository } from './item-repository';
-
-/** The most items one filtered Query of a listing reads. */
-const MAX_READ_AHEAD = 1000;
 
 /** ItemRepository on one DynamoDB table; see docs/dynamodb-design.md for the access patterns. */
 export class DynamoDbItemRepository implements ItemRepository {
@@ -75,28 +73,7 @@ export class DynamoDbItemRepository implements ItemRepository {
 
   list(owner: string, query: ItemListQuery): Promise<ItemListPage> {
     return bounded(this.timeoutMs, async (abortSignal) => {
-      const input = listQueryInput(this.tableName, owner, query);
-      const records: Record<string, unknown>[] = [];
-      let start = input.ExclusiveStartKey;
-      // Under a filter, Limit counts items read, not kept: each call that came back short reads
-      // twice as many as are still missing, so sparse matches take a few calls, not one per item.
-      let readAhead = 1;
-      // DynamoDB ends a page at 1 MB of data whatever Limit says; follow LastEvaluatedKey until
-      // the page plus the one look-ahead item are in, or the partition ends, so no cut hides items.
-      do {
-        const missing = query.limit + 1 - records.length;
-        const page = await this.client.send(
-          new QueryCommand({
-            ...input,
-            Limit: Math.min(missing * readAhead, MAX_READ_AHEAD),
-            ...(start !== undefined && { ExclusiveStartKey: start }),
-          }),
-          { abortSignal },
-        );
-        records.push(...(page.Items ?? []));
-        if ((page.Count ?? 0) < (page.ScannedCount ?? 0)) readAhead *= 2;
-        start = page.LastEvaluatedKey;
-      } while (records.length <= query.limit && start !== undefined);
+      const records = await readPage(this.client, listQueryInput(this.tableName, owner, query), abortSignal);
       return {
         items: records.slice(0, query.limit).map(fromItemRecord),
         hasMore: records.length > query.limit,
@@ -222,7 +199,7 @@ export class DynamoDbItemRepository implements ItemRepository {
                 ...conditionInput(attributeNotExists(ITEMS_TABLE.partitionKey)),
               },
             },
-            claimKeyPut(this.tableName, owner, claim, { ...item }),
+            claimKeyPut(this.tableName, owner, claim, generatedPartOf(item)),
           ],
         }),
         { abortSignal },
@@ -233,7 +210,7 @@ export class DynamoDbItemRepository implements ItemRepository {
       const recordReason = reasons?.[1];
       if (recordReason?.Code === 'ConditionalCheckFailed' && recordReason.Item !== undefined) {
         // The condition admits expired records, so this one is live: the key is taken.
-        return { item: fromItemRecord(replayedAnswer(recordReason.Item, claim)), replayed: true };
+        return { item: replayedItem(item, replayedPart(recordReason.Item, claim)), replayed: true };
       }
       if (
         reasons?.some((reason) => reason.Code === 'TransactionConflict') === true ||

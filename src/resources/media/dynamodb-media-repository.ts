@@ -15,7 +15,7 @@ import {
   UpdateExpression,
 } from '../../storage/dynamodb/expressions';
 import { bounded, DEFAULT_STORAGE_TIMEOUT_MS, type RepositoryOptions } from '../../storage/dynamodb/failures';
-import { claimKeyPut, replayedAnswer } from '../../storage/dynamodb/idempotency-record';
+import { claimKeyPut, replayedPart } from '../../storage/dynamodb/idempotency-record';
 import { ITEMS_TABLE, ownerKey } from '../../storage/dynamodb/table-design';
 import { isTombstone, notTombstone } from '../../storage/dynamodb/tombstone';
 import { cancellation, conflictRetried, requestToken } from '../../storage/dynamodb/transactions';
@@ -27,10 +27,12 @@ import { MediaLimitReachedError, MediaNotFoundError } from './errors';
 import type { Media } from './media';
 import {
   fromMediaRecord,
+  generatedPartOf,
   keyOfLocator,
   mediaKey,
   mediaLocator,
   mediaSortKeyPrefix,
+  replayedMedia,
   toMediaRecord,
 } from './media-record';
 import type { MediaInsertResult, MediaMaintenance, MediaRepository, StoredMedia } from './media-repository';
@@ -90,7 +92,9 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
                     ...conditionInput(attributeNotExists(ITEMS_TABLE.partitionKey)),
                   },
                 },
-                ...(claim === undefined ? [] : [claimKeyPut(this.tableName, owner, claim, { ...media })]),
+                ...(claim === undefined
+                  ? []
+                  : [claimKeyPut(this.tableName, owner, claim, generatedPartOf(media))]),
               ],
             }),
             { abortSignal },
@@ -105,7 +109,7 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
             keyReason.Item !== undefined
           ) {
             // The key's scope names the item, so a replay is of an upload to this same item.
-            return { media: fromMediaRecord(replayedAnswer(keyReason.Item, claim)), replayed: true };
+            return { media: replayedMedia(media, replayedPart(keyReason.Item, claim)), replayed: true };
           }
           const itemReason = reasons?.[0];
           if (itemReason?.Code === 'ConditionalCheckFailed') {

@@ -1,3 +1,4 @@
+import type { GeneratedPart } from '../../storage/dynamodb/idempotency-record';
 import { ITEMS_TABLE, ownerKey } from '../../storage/dynamodb/table-design';
 import type { WriteId } from '../../writes/write-request';
 import {
@@ -34,15 +35,20 @@ export function keyOfLocator(locator: string): Record<string, string> | undefine
   return mediaKey(partition, itemId, mediaId);
 }
 
+/** The item's and the media's ids in a media's sort key; undefined for any other sort key. */
+export function mediaIdsOf(sortKey: unknown): { readonly itemId: string; readonly id: string } | undefined {
+  if (typeof sortKey !== 'string' || !sortKey.startsWith(MEDIA_SORT_KEY_PREFIX)) return undefined;
+  const [itemId, id, ...rest] = sortKey.slice(MEDIA_SORT_KEY_PREFIX.length).split('#');
+  return itemId === undefined || id === undefined || rest.length > 0 ? undefined : { itemId, id };
+}
+
 /**
  * A media as stored: in the owner's partition under `MEDIA#<itemId>#<mediaId>`, so an item's media
- * are one Query, and with `objectKey` set, which puts it (alone) in the object-key index.
+ * are one Query. Both ids are read from the sort key, not stored again (74 bytes less per media).
  */
 export interface MediaRecord {
   readonly pk: string;
   readonly sk: string;
-  readonly id: string;
-  readonly itemId: string;
   readonly status: MediaStatus;
   readonly contentType: MediaContentType;
   readonly size: number;
@@ -57,8 +63,6 @@ export function toMediaRecord(owner: string, media: Media, writeId: WriteId): Me
   return {
     pk: ownerKey(owner),
     sk: mediaSortKey(media.itemId, media.id),
-    id: media.id,
-    itemId: media.itemId,
     status: media.status,
     contentType: media.contentType,
     size: media.size,
@@ -70,12 +74,40 @@ export function toMediaRecord(owner: string, media: Media, writeId: WriteId): Me
   };
 }
 
-/** Reads a stored media back; a record that breaks the shape is corruption, not a client error. */
-export function fromMediaRecord(record: Record<string, unknown>): Media {
-  const { id, itemId, status, contentType, size, fileName, createdAt, objectKey, pendingUntil } = record;
+/** What a create generates rather than takes from the declaration: kept by the key's record. */
+export function generatedPartOf(media: Media): GeneratedPart {
+  return {
+    id: media.id,
+    createdAt: media.createdAt,
+    objectKey: media.objectKey,
+    pendingUntil: media.pendingUntil,
+  };
+}
+
+/**
+ * The first answer of a create replayed under its key: the replay's own media (built from the same
+ * declaration on the same item: the fingerprint and the key's scope say so) with the first
+ * request's generated values.
+ */
+export function replayedMedia(candidate: Media, generated: GeneratedPart): Media {
+  const { id, createdAt, objectKey, pendingUntil } = generated;
   if (
     typeof id !== 'string' ||
-    typeof itemId !== 'string' ||
+    typeof createdAt !== 'string' ||
+    typeof objectKey !== 'string' ||
+    typeof pendingUntil !== 'number'
+  ) {
+    throw new Error(`Idempotency record of media ${String(id)} lacks its generated values`);
+  }
+  return { ...candidate, id, createdAt, objectKey, pendingUntil, status: 'pending' };
+}
+
+/** Reads a stored media back; a record that breaks the shape is corruption, not a client error. */
+export function fromMediaRecord(record: Record<string, unknown>): Media {
+  const { status, contentType, size, fileName, createdAt, objectKey, pendingUntil } = record;
+  const ids = mediaIdsOf(record[ITEMS_TABLE.sortKey]);
+  if (
+    ids === undefined ||
     !isOneOf(MEDIA_STATUSES, status) ||
     !isOneOf(MEDIA_CONTENT_TYPES, contentType) ||
     typeof size !== 'number' ||
@@ -87,8 +119,8 @@ export function fromMediaRecord(record: Record<string, unknown>): Media {
     throw new Error(`Stored record ${String(record.pk)}/${String(record.sk)} is not a valid media`);
   }
   return {
-    id,
-    itemId,
+    id: ids.id,
+    itemId: ids.itemId,
     status,
     contentType,
     size,

@@ -1,8 +1,14 @@
 /**
  * The one idempotency record, for every resource: an Idempotency-Key's first request (a digest of
- * it) and the answer it got (what it created, as first answered), in the owner's partition. It is
- * written in the same transaction as what the request creates, so neither exists without the other,
- * and it expires by DynamoDB's time to live on `expiresAt` (the code treats it as gone from then on).
+ * it) and what that request's answer held that its body did not determine (the id, the time, ...),
+ * in the owner's partition. It is written in the same transaction as what the request creates, so
+ * neither exists without the other, and it expires by DynamoDB's time to live on `expiresAt` (the
+ * code treats it as gone from then on).
+ *
+ * Not a copy of the created record: a replay carries the same body (its fingerprint says so), so
+ * the body plus these few generated values rebuild the first answer exactly. The record stays about
+ * 200 bytes whatever the size of what was created, so a keyed create costs 2 write units for the
+ * record (a transaction's rate) however large the item: a copy made it grow with the item.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -11,11 +17,19 @@ import type { IdempotencyClaim } from '../../writes/write-request';
 import { anyOf, attributeAtMost, attributeNotExists, conditionInput } from './expressions';
 import { ITEMS_TABLE, idempotencySortKey, ownerKey } from './table-design';
 
-/** A resource's own record shape, as stored in `answer`, read back with its record reader. */
-export type StoredAnswer = Record<string, unknown>;
+/**
+ * What a create generated rather than took from the request body (its id, its time, ...), as the
+ * resource's record module writes and reads it back.
+ */
+export type GeneratedPart = Record<string, unknown>;
 
 /** The Put of a transaction that takes the key: it fails while a live record holds it (answering that record). */
-export function claimKeyPut(tableName: string, owner: string, claim: IdempotencyClaim, answer: StoredAnswer) {
+export function claimKeyPut(
+  tableName: string,
+  owner: string,
+  claim: IdempotencyClaim,
+  generated: GeneratedPart,
+) {
   return {
     Put: {
       TableName: tableName,
@@ -24,7 +38,7 @@ export function claimKeyPut(tableName: string, owner: string, claim: Idempotency
         [ITEMS_TABLE.sortKey]: idempotencySortKey(claim.scope, claim.keyDigest),
         fingerprint: claim.fingerprint,
         [ITEMS_TABLE.timeToLiveAttribute]: claim.expiresAt,
-        answer,
+        generated,
       },
       // Free when absent, or present but expired and not yet removed by TTL.
       ...conditionInput(
@@ -39,20 +53,21 @@ export function claimKeyPut(tableName: string, owner: string, claim: Idempotency
 }
 
 /**
- * The answer to replay when the key's Put failed on a live record: the first request's answer when
- * this request is the same one (same fingerprint), IdempotencyKeyReusedError when it is not.
+ * When the key's Put failed on a live record: the first request's generated part, to rebuild its
+ * answer from, when this request is the same one (same fingerprint); IdempotencyKeyReusedError
+ * when it is not.
  */
-export function replayedAnswer(image: Record<string, AttributeValue>, claim: IdempotencyClaim): StoredAnswer {
+export function replayedPart(image: Record<string, AttributeValue>, claim: IdempotencyClaim): GeneratedPart {
   const record = unmarshall(image);
-  const { fingerprint, answer } = record;
+  const { fingerprint, generated } = record;
   if (
     typeof fingerprint !== 'string' ||
-    typeof answer !== 'object' ||
-    answer === null ||
-    Array.isArray(answer)
+    typeof generated !== 'object' ||
+    generated === null ||
+    Array.isArray(generated)
   ) {
     throw new Error(`Stored record ${String(record.pk)}/${String(record.sk)} is not an idempotency record`);
   }
   if (fingerprint !== claim.fingerprint) throw new IdempotencyKeyReusedError();
-  return { ...answer, pk: record.pk, sk: record.sk };
+  return generated;
 }

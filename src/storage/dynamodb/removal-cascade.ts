@@ -17,7 +17,10 @@ export type RemovalHook = (removed: RemovedRecord) => Promise<void>;
 
 /** Where a resource's records sit in the owner's partition of the table. */
 export interface RecordPlacement {
-  /** Every record of the resource has a sort key starting so (and no other resource's does). */
+  /**
+   * Every record of the resource has a sort key starting so (and no other resource's does); what
+   * follows is the record's id, which its children's `childrenOf` receives.
+   */
   readonly sortKeyPrefix: string;
   /**
    * For a child resource: its parent's name, and the sort-key prefix of one parent's children. When
@@ -55,8 +58,8 @@ export function createRemovalCascade(deps: RemovalCascadeDependencies): RemovalH
     const resource = deps.resources.find((each) => sortKey.startsWith(each.records.sortKeyPrefix));
     if (resource === undefined) return;
     await deps.hooks.get(resource.name)?.(removed);
-    const id = removed.id;
-    if (typeof id !== 'string') return;
+    // A record's sort key is its resource's prefix, then its id (a child's: its parent's id first).
+    const id = sortKey.slice(resource.records.sortKeyPrefix.length);
     await Promise.all(
       deps.resources.map((child) => {
         const parent = child.records.parent;

@@ -16,11 +16,12 @@ const item: Item = {
 const ALICE = `OWNER#${createHash('sha256').update('alice').digest('base64url')}`;
 
 describe('item records', () => {
-  it('place an item under its owner, its id and its owner and status, marked with its write', () => {
+  it('place an item under its owner, its id and its owner and status, marked with its write, the id only in its key', () => {
     const writeId = randomUUID();
+    const { id: _inTheKey, ...fields } = item;
 
     expect(toItemRecord('alice', item, writeId)).toEqual({
-      ...item,
+      ...fields,
       pk: ALICE,
       sk: `ITEM#${item.id}`,
       ownerStatus: `${ALICE}#STATUS#archived`,
@@ -47,11 +48,10 @@ describe('item records', () => {
     ['a version as text', { version: '4' }],
     ['an unknown status', { status: 'deleted' }],
     ['a description that is not text', { description: 42 }],
+    ['a sort key of another resource', { sk: `MEDIA#${item.id}` }],
   ])('reject a record with %s as corrupt, naming its keys', (_case, corruption) => {
     const record = { ...toItemRecord('alice', item, randomUUID()), ...corruption };
 
-    expect(() => fromItemRecord(record)).toThrow(
-      `Stored record ${ALICE}/ITEM#${item.id} is not a valid item`,
-    );
+    expect(() => fromItemRecord(record)).toThrow(`Stored record ${ALICE}/${record.sk} is not a valid item`);
   });
 });

@@ -77,7 +77,7 @@ describe('removal cascade', () => {
     // Assess
     expect(deleted.status).toBe(204);
     expect(reads).toEqual([404, 404, 404, 404, 404, 404]);
-    expect(recordBeforeCleanup).toMatchObject({ id: ticket.id });
+    expect(recordBeforeCleanup).toMatchObject(mediaKey(partition, item.id, ticket.id));
     expect(await stored(mediaKey(partition, item.id, ticket.id))).toBeUndefined();
     expect(await objects.head(objectKeyOf(ticket.upload.url))).toBeUndefined();
   });
@@ -106,7 +106,6 @@ describe('createRemovalCascade', () => {
       const removed: RemovedRecord = {
         pk: 'OWNER#x',
         sk: `${resource.records.sortKeyPrefix}id-1`,
-        id: 'id-1',
       };
       const children = RESOURCES.flatMap((child) =>
         'parent' in child.records && child.records.parent.resource === name

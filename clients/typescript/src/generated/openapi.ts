@@ -747,7 +747,7 @@ export interface components {
          *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
          *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
          *     what that attempt did instead of applying it again or answering 412 or 404 for its own
-         *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
+         *     success: a write is recognised while it is the item's latest, a delete for 24 hours.
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
          */
         IdempotencyKey: string;
@@ -842,7 +842,7 @@ export interface operations {
                  *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
                  *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
                  *     what that attempt did instead of applying it again or answering 412 or 404 for its own
-                 *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
+                 *     success: a write is recognised while it is the item's latest, a delete for 24 hours.
                  * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -943,7 +943,7 @@ export interface operations {
                  *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
                  *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
                  *     what that attempt did instead of applying it again or answering 412 or 404 for its own
-                 *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
+                 *     success: a write is recognised while it is the item's latest, a delete for 24 hours.
                  * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1006,7 +1006,7 @@ export interface operations {
                  *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
                  *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
                  *     what that attempt did instead of applying it again or answering 412 or 404 for its own
-                 *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
+                 *     success: a write is recognised while it is the item's latest, a delete for 24 hours.
                  * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1060,7 +1060,7 @@ export interface operations {
                  *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
                  *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
                  *     what that attempt did instead of applying it again or answering 412 or 404 for its own
-                 *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
+                 *     success: a write is recognised while it is the item's latest, a delete for 24 hours.
                  * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1152,7 +1152,7 @@ export interface operations {
                  *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
                  *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
                  *     what that attempt did instead of applying it again or answering 412 or 404 for its own
-                 *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
+                 *     success: a write is recognised while it is the item's latest, a delete for 24 hours.
                  * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1258,7 +1258,7 @@ export interface operations {
                  *     On a create, a retry answers what the first request created. On `PUT`, `PATCH` and
                  *     `DELETE`, a retry whose first attempt was applied (its answer lost on the way) answers
                  *     what that attempt did instead of applying it again or answering 412 or 404 for its own
-                 *     success: a write is recognised while it is the item's latest, a delete for 10 minutes.
+                 *     success: a write is recognised while it is the item's latest, a delete for 24 hours.
                  * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

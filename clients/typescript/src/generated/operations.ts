@@ -1,7 +1,7 @@
 // Generated from openapi.yaml by `npm run generate`. Do not edit.
 
 /** The spec's `info.version` this SDK was generated from. */
-export const specVersion = "2.3.0";
+export const specVersion = "2.3.1";
 
 /** What each operation declares, by operationId: the SDK's methods are built from this table. */
 export const operations = {

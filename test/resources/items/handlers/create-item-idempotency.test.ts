@@ -60,6 +60,24 @@ describe.each(TRANSPORTS)('createItem with Idempotency-Key via %s', (transport) 
     expect(replay.body).toBe(first.body);
   });
 
+  it('keeps only the id and time in the key record, not a copy, and still replays the largest item exactly', async () => {
+    // Prepare: the largest name and description the spec allows, in 3-byte characters.
+    const key = randomUUID();
+    const headers = { 'Idempotency-Key': key };
+    const body = { name: '€'.repeat(200), description: '€'.repeat(2000), status: 'archived' };
+    const first = await api.call('POST', '/items', { body, headers });
+
+    // Act
+    const replay = await api.call('POST', '/items', { body, headers });
+    const record = await keyRecord(api.tableName, `tester-${api.tableName}`, key);
+
+    // Assess
+    expect(first.status).toBe(201);
+    expect(replay.body).toBe(first.body);
+    expect(record.generated).toEqual({ id: asItem(first).id, createdAt: asItem(first).createdAt });
+    expect(JSON.stringify(record).length).toBeLessThan(400);
+  });
+
   it('treats the bare and the quoted (Structured Field) form as one key', async () => {
     const key = `k-${randomUUID()}`;
     const first = await api.call('POST', '/items', {
@@ -153,8 +171,8 @@ describe.each(TRANSPORTS)('createItem with Idempotency-Key via %s', (transport) 
   });
 });
 
-/** Rewrites a key's record as if its 24 hours were over. */
-async function expireKey(tableName: string, subject: string, key: string): Promise<void> {
+/** A key's record as stored. */
+async function keyRecord(tableName: string, subject: string, key: string): Promise<Record<string, unknown>> {
   const client = createDocumentClient({ endpoint: engineEndpoint(), region: 'us-east-1' });
   try {
     const recordKey = {
@@ -162,7 +180,18 @@ async function expireKey(tableName: string, subject: string, key: string): Promi
       sk: idempotencySortKey('createItem', idempotencyKeyDigest(key)),
     };
     const { Item: record } = await client.send(new GetCommand({ TableName: tableName, Key: recordKey }));
-    if (record === undefined) throw new Error('no idempotency record to expire');
+    if (record === undefined) throw new Error('no idempotency record');
+    return record;
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Rewrites a key's record as if its 24 hours were over. */
+async function expireKey(tableName: string, subject: string, key: string): Promise<void> {
+  const record = await keyRecord(tableName, subject, key);
+  const client = createDocumentClient({ endpoint: engineEndpoint(), region: 'us-east-1' });
+  try {
     await client.send(new PutCommand({ TableName: tableName, Item: { ...record, expiresAt: 1 } }));
   } finally {
     client.destroy();
