@@ -59,7 +59,9 @@ export function claimKeyPut(
  */
 export function replayedPart(image: Record<string, AttributeValue>, claim: IdempotencyClaim): GeneratedPart {
   const record = unmarshall(image);
-  const { fingerprint, generated } = record;
+  const { fingerprint } = record;
+  // A record from before 2.3.1 holds a copy of the answer, which has the generated values too.
+  const generated = record.generated ?? record.answer;
   if (
     typeof fingerprint !== 'string' ||
     typeof generated !== 'object' ||
