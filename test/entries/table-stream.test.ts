@@ -73,15 +73,16 @@ describe('table stream entry (src/entries/table-stream.ts)', () => {
     read = async () => {
       const records: _Record[] = [];
       for (const { ShardId: shardId = '' } of await reader.shards()) {
+        const shardRecords: _Record[] = [];
         let iterator: string | undefined = await reader.iterator(shardId, last.get(shardId));
         while (iterator !== undefined) {
           const page = await reader.page(iterator);
-          records.push(...page.records);
+          shardRecords.push(...page.records);
           iterator = page.records.length === 0 ? undefined : page.next;
         }
-        const sequence = records.filter((r) => r.dynamodb?.SequenceNumber !== undefined).at(-1);
-        if (sequence?.dynamodb?.SequenceNumber !== undefined)
-          last.set(shardId, sequence.dynamodb.SequenceNumber);
+        const newest = shardRecords.at(-1)?.dynamodb?.SequenceNumber;
+        if (newest !== undefined) last.set(shardId, newest);
+        records.push(...shardRecords);
       }
       return records;
     };

@@ -19,7 +19,7 @@ import {
 import { bounded, DEFAULT_STORAGE_TIMEOUT_MS, type RepositoryOptions } from '../../storage/dynamodb/failures';
 import { claimKeyPut, replayedPart } from '../../storage/dynamodb/idempotency-record';
 import { ITEMS_TABLE, ownerKey } from '../../storage/dynamodb/table-design';
-import { isTombstone, tombstoneUpdate } from '../../storage/dynamodb/tombstone';
+import { isTombstone, tombstoneRecord } from '../../storage/dynamodb/tombstone';
 import { cancellation, requestToken } from '../../storage/dynamodb/transactions';
 import { LAST_WRITE, notWrittenBy, ownEarlierWrite } from '../../storage/dynamodb/write-marker';
 import { IdempotencyKeyInUseError, WriteConflictError } from '../../writes/errors';
@@ -30,7 +30,6 @@ import { listQueryInput, readPage } from './item-list-query';
 import {
   fromItemRecord,
   generatedPartOf,
-  ITEM_BODY_ATTRIBUTES,
   itemKey,
   replayedItem,
   statusIndexKey,
@@ -42,15 +41,13 @@ import type { InsertResult, ItemListPage, ItemListQuery, ItemRepository } from '
 /** ItemRepository on one DynamoDB table; see docs/dynamodb-design.md for the access patterns. */
 export class DynamoDbItemRepository implements ItemRepository {
   private readonly timeoutMs: number;
-  private readonly now: () => Date;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    options: Partial<RepositoryOptions> & { readonly now?: () => Date } = {},
+    options: Partial<RepositoryOptions> = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_STORAGE_TIMEOUT_MS;
-    this.now = options.now ?? (() => new Date());
   }
 
   insert(owner: string, item: Item, writeId: WriteId, claim?: IdempotencyClaim): Promise<InsertResult> {
@@ -131,14 +128,14 @@ export class DynamoDbItemRepository implements ItemRepository {
   delete(owner: string, id: string, writeId: WriteId, expectedVersions?: readonly number[]): Promise<void> {
     // A tombstone, not a DeleteItem: it keeps this request's marker for the idempotency window, so a
     // retry of a committed delete recognises it, at the units of a DeleteItem (tombstone.ts).
-    const update = tombstoneUpdate(writeId, this.now(), ITEM_BODY_ATTRIBUTES);
+    const tombstone = tombstoneRecord(key(owner, id), writeId, new Date());
     return bounded(this.timeoutMs, async (abortSignal) => {
       try {
         await this.client.send(
-          new UpdateCommand({
+          new PutCommand({
             TableName: this.tableName,
-            Key: key(owner, id),
-            ...update.build(versionCondition(expectedVersions)),
+            Item: tombstone,
+            ...conditionInput(versionCondition(expectedVersions)),
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
           { abortSignal },

@@ -1,13 +1,7 @@
-import {
-  allOf,
-  attributeExists,
-  attributeIn,
-  attributeNotExists,
-  type Condition,
-} from '../../storage/dynamodb/expressions';
+import { allOf, attributeIn, attributeNotExists, type Condition } from '../../storage/dynamodb/expressions';
 import type { GeneratedPart } from '../../storage/dynamodb/idempotency-record';
 import { ITEMS_TABLE, ownerKey, ownerStatusKey } from '../../storage/dynamodb/table-design';
-import { notTombstone } from '../../storage/dynamodb/tombstone';
+import { liveRecord } from '../../storage/dynamodb/tombstone';
 import type { WriteId } from '../../writes/write-request';
 import { DEFAULT_ITEM_STATUS, ITEM_STATUSES, type Item, type ItemStatus } from './item';
 
@@ -79,7 +73,7 @@ export function replayedItem(candidate: Item, generated: GeneratedPart): Item {
   if (typeof id !== 'string' || typeof createdAt !== 'string') {
     throw new Error(`Idempotency record of item ${String(id)} holds no id and time`);
   }
-  return { ...candidate, id, createdAt, updatedAt: createdAt, version: 1 };
+  return { ...candidate, id, createdAt, updatedAt: createdAt };
 }
 
 /** Reads a stored record back; a record that breaks the item shape is corruption, not a client error. */
@@ -112,24 +106,9 @@ function isItemStatus(value: unknown): value is ItemStatus {
   return ITEM_STATUSES.some((status) => status === value);
 }
 
-/**
- * What an item's tombstone strips (tombstone.ts): everything but its keys and the markers,
- * including the status index key, so a deleted item leaves the index at once.
- */
-export const ITEM_BODY_ATTRIBUTES = [
-  'name',
-  'description',
-  'status',
-  'createdAt',
-  'updatedAt',
-  'version',
-  ITEMS_TABLE.statusIndex.partitionKey,
-  ITEMS_TABLE.mediaCountAttribute,
-] as const;
-
 /** The item exists (not as a tombstone) and, when the caller named versions, is at one of them. */
 export function versionCondition(expectedVersions: readonly number[] | undefined): Condition {
-  const exists = allOf(attributeExists(ITEMS_TABLE.partitionKey), notTombstone());
+  const exists = liveRecord();
   if (expectedVersions === undefined) return exists;
   // If-Match listed only tags that can never match (weak ones): fail on any existing item.
   if (expectedVersions.length === 0) return allOf(exists, attributeNotExists(ITEMS_TABLE.partitionKey));

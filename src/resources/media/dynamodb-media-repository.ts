@@ -17,7 +17,7 @@ import {
 import { bounded, DEFAULT_STORAGE_TIMEOUT_MS, type RepositoryOptions } from '../../storage/dynamodb/failures';
 import { claimKeyPut, replayedPart } from '../../storage/dynamodb/idempotency-record';
 import { ITEMS_TABLE, ownerKey } from '../../storage/dynamodb/table-design';
-import { isTombstone, notTombstone } from '../../storage/dynamodb/tombstone';
+import { isTombstone, liveRecord } from '../../storage/dynamodb/tombstone';
 import { cancellation, conflictRetried, requestToken } from '../../storage/dynamodb/transactions';
 import { IdempotencyKeyInUseError, WriteConflictError } from '../../writes/errors';
 import type { IdempotencyClaim, WriteId } from '../../writes/write-request';
@@ -64,8 +64,7 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
     // that it is below the limit: concurrent uploads cannot pass it, and a missing item fails it.
     const slot = new UpdateExpression().add(MEDIA_COUNT, 1);
     const hasRoom = allOf(
-      attributeExists(ITEMS_TABLE.partitionKey),
-      notTombstone(),
+      liveRecord(),
       anyOf(attributeNotExists(MEDIA_COUNT), attributeBelow(MEDIA_COUNT, limit)),
     );
     const exhausted = () =>
@@ -187,7 +186,7 @@ export class DynamoDbMediaRepository implements MediaRepository, MediaMaintenanc
                     Update: {
                       TableName: this.tableName,
                       Key: itemKey(partition, itemId),
-                      ...release.build(allOf(attributeExists(ITEMS_TABLE.partitionKey), notTombstone())),
+                      ...release.build(liveRecord()),
                     },
                   },
                 ],
